@@ -226,6 +226,14 @@ set_field_error (Reader       *reader,
                        input_error->message);
 }
 
+/* Invalid UTF-8 is caught line by line before, so the only way a present
+ * value cannot be read is a backslash sequence GKeyFile does not know. */
+static const char *
+bad_escape_reason (void)
+{
+  return _("contains an unknown backslash sequence; write a backslash as “\\\\”");
+}
+
 /* Reads a string; absent keys leave *out alone (the model default). */
 static gboolean
 read_string (Reader       *reader,
@@ -241,12 +249,14 @@ read_string (Reader       *reader,
   if (!g_key_file_has_key (reader->keyfile, group, key, NULL))
     return TRUE;
 
+  /* GKeyFile may return text and an error for a bad escape: trust the error. */
   value = g_key_file_get_string (reader->keyfile, group, key, &local_error);
-  if (value == NULL)
+  if (local_error != NULL)
     {
+      g_free (value);
       g_autofree char *raw = g_key_file_get_value (reader->keyfile, group, key, NULL);
 
-      set_field_error (reader, error, field, group, key, raw, local_error->message);
+      set_field_error (reader, error, field, group, key, raw, bad_escape_reason ());
       return FALSE;
     }
 
@@ -270,12 +280,12 @@ read_list (Reader        *reader,
     return TRUE;
 
   value = g_key_file_get_string_list (reader->keyfile, group, key, NULL, &local_error);
-  if (value == NULL && local_error != NULL &&
-      !g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE))
+  if (local_error != NULL)
     {
+      g_strfreev (value);
       g_autofree char *raw = g_key_file_get_value (reader->keyfile, group, key, NULL);
 
-      set_field_error (reader, error, field, group, key, raw, local_error->message);
+      set_field_error (reader, error, field, group, key, raw, bad_escape_reason ());
       return FALSE;
     }
 
@@ -636,6 +646,15 @@ write_choice (GKeyFile     *keyfile,
       write_string (keyfile, group, key, choices[i].word);
 }
 
+/* A NULL-terminated GPtrArray has no storage while it is empty. */
+static const char * const *
+strv_of (GPtrArray *array)
+{
+  static const char * const empty[] = { NULL };
+
+  return array->pdata != NULL ? (const char * const *)array->pdata : empty;
+}
+
 static void
 write_sockets (SandbarProfile *self,
                GKeyFile       *keyfile)
@@ -655,8 +674,8 @@ write_sockets (SandbarProfile *self,
 
   write_choice (keyfile, GROUP_SOCKETS, "Access", socket_access_choices,
                 sandbar_profile_get_socket_access (self));
-  write_list (keyfile, GROUP_SOCKETS, "Paths", (const char * const *)subpaths->pdata);
-  write_list (keyfile, GROUP_SOCKETS, "ExactPaths", (const char * const *)exact->pdata);
+  write_list (keyfile, GROUP_SOCKETS, "Paths", strv_of (subpaths));
+  write_list (keyfile, GROUP_SOCKETS, "ExactPaths", strv_of (exact));
 }
 
 static void
