@@ -85,6 +85,8 @@ gboolean             sandbar_path_resolver_resolve   (SandbarPathResolver  *self
 gboolean             sandbar_path_resolver_is_directory
                                                      (SandbarPathResolver  *self,
                                                       const char           *canonical);
+gboolean             sandbar_path_resolver_exists    (SandbarPathResolver  *self,
+                                                      const char           *canonical);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SandbarResolvedPath, sandbar_resolved_path_clear)
 
