@@ -1,0 +1,493 @@
+/* test-sbpl.c — the SBPL generator: golden files, Codex parity, shape
+ *
+ * Copyright 2026 The Sandbar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Golden files: tests/data/sbpl/NAME.sandbar renders to NAME.sb (the
+ * parameter rendering), NAME.inline.sb and NAME.params. An optional
+ * [X-Test] group in the profile sets MacOSAliases, CwdIsDefaultRoot and
+ * Cwd. Run with SANDBAR_UPDATE_GOLDEN=1 to rewrite the expected files,
+ * then read the diff before committing it.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "sandbar-policy.h"
+#include "sandbar-profile.h"
+#include "sandbar-sbpl.h"
+#include "sbpl-fixture.h"
+
+static SandbarSbpl *
+render_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GKeyFile) test_keys = g_key_file_new ();
+  g_autoptr(SandbarProfile) profile = NULL;
+  g_autoptr(SandbarPathResolver) resolver = NULL;
+  g_autoptr(SandbarPolicy) policy = NULL;
+  g_autofree char *cwd = NULL;
+  gsize length;
+  SandbarPolicyFlags flags = SANDBAR_POLICY_NONE;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  *strrchr (base, '.') = '\0';
+  profile = sandbar_profile_new_from_data (base, data, length, NULL, error);
+  if (profile == NULL)
+    return NULL;
+
+  g_key_file_load_from_data (test_keys, data, length, G_KEY_FILE_NONE, NULL);
+  cwd = g_key_file_get_string (test_keys, "X-Test", "Cwd", NULL);
+  if (g_key_file_get_boolean (test_keys, "X-Test", "CwdIsDefaultRoot", NULL))
+    flags |= SANDBAR_POLICY_CWD_IS_DEFAULT_ROOT;
+  resolver = fixture_resolver_new (g_key_file_get_boolean (test_keys, "X-Test", "MacOSAliases",
+                                                           NULL),
+                                   cwd);
+
+  policy = sandbar_policy_new (profile, resolver, flags, error);
+  if (policy == NULL)
+    return NULL;
+  return sandbar_sbpl_render (policy);
+}
+
+static char *
+params_text (SandbarSbpl *sbpl)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < sbpl->params->len; i++)
+    {
+      SandbarSbplParam *param = g_ptr_array_index (sbpl->params, i);
+
+      g_string_append_printf (text, "%s=%s\n", param->name, param->value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+compare_golden (const char *expected_path,
+                const char *actual)
+{
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (g_getenv ("SANDBAR_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (expected_path, actual, -1, &error);
+      g_assert_no_error (error);
+      return;
+    }
+
+  g_file_get_contents (expected_path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const char *profile_path = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SandbarSbpl) sbpl = render_file (profile_path, &error);
+  g_autofree char *stem = g_strndup (profile_path, strlen (profile_path) - strlen (".sandbar"));
+  g_autofree char *sb_path = g_strconcat (stem, ".sb", NULL);
+  g_autofree char *inline_path = g_strconcat (stem, ".inline.sb", NULL);
+  g_autofree char *params_path = g_strconcat (stem, ".params", NULL);
+  g_autofree char *params = NULL;
+
+  g_assert_no_error (error);
+  params = params_text (sbpl);
+  compare_golden (sb_path, sbpl->text->str);
+  compare_golden (inline_path, sbpl->inline_text->str);
+  compare_golden (params_path, params);
+}
+
+/* Renders @profile on the fixture machine (Linux spellings). */
+static SandbarSbpl *
+render (SandbarProfile     *profile,
+        SandbarPolicyFlags  flags)
+{
+  g_autoptr(SandbarPathResolver) resolver = fixture_resolver_new (FALSE, "/home/u/src/app");
+  g_autoptr(SandbarPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  policy = sandbar_policy_new (profile, resolver, flags, &error);
+  g_assert_no_error (error);
+  return sandbar_sbpl_render (policy);
+}
+
+static SandbarProfile *
+new_profile (SandbarWriteAccess   write_access,
+             SandbarNetworkAccess network)
+{
+  SandbarProfile *profile = sandbar_profile_new ("t");
+
+  sandbar_profile_set_name (profile, "T");
+  sandbar_profile_set_write_access (profile, write_access);
+  sandbar_profile_set_network_access (profile, network);
+  return profile;
+}
+
+static void
+add_socket (SandbarProfile     *profile,
+            const char         *path,
+            SandbarSocketScope  scope)
+{
+  g_autoptr(SandbarSocketRule) rule = sandbar_socket_rule_new (path, scope);
+
+  sandbar_profile_set_socket_access (profile, SANDBAR_SOCKET_ACCESS_ALLOWLIST);
+  sandbar_profile_add_socket_rule (profile, rule);
+}
+
+static const char *
+param_value (SandbarSbpl *sbpl,
+             const char  *name)
+{
+  for (guint i = 0; i < sbpl->params->len; i++)
+    {
+      SandbarSbplParam *param = g_ptr_array_index (sbpl->params, i);
+
+      if (g_str_equal (param->name, name))
+        return param->value;
+    }
+  return NULL;
+}
+
+#define assert_has(text, needle) \
+  G_STMT_START { if (strstr ((text), (needle)) == NULL) \
+    g_error ("missing “%s” in:\n%s", (needle), (text)); } G_STMT_END
+#define assert_lacks(text, needle) \
+  G_STMT_START { if (strstr ((text), (needle)) != NULL) \
+    g_error ("unexpected “%s” in:\n%s", (needle), (text)); } G_STMT_END
+
+/* Codex seatbelt_tests.rs 14, 15, 19: the socket block and its order. */
+static void
+test_parity_socket_allowlist (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+
+  add_socket (profile, "/tmp/b.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  add_socket (profile, "/tmp/a.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  add_socket (profile, "/tmp/a.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+
+  assert_has (sbpl->text->str, "(allow system-socket (socket-domain AF_UNIX))\n");
+  assert_has (sbpl->text->str,
+              "(allow network-bind (local unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))\n");
+  assert_has (sbpl->text->str,
+              "(allow network-outbound (remote unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))\n");
+  assert_has (sbpl->text->str, "UNIX_SOCKET_PATH_1");
+  assert_lacks (sbpl->text->str, "UNIX_SOCKET_PATH_2");
+  g_assert_cmpstr (param_value (sbpl, "UNIX_SOCKET_PATH_0"), ==, "/tmp/a.sock");
+  g_assert_cmpstr (param_value (sbpl, "UNIX_SOCKET_PATH_1"), ==, "/tmp/b.sock");
+  /* No legacy form, no IP egress, no blanket socket rule. */
+  assert_lacks (sbpl->text->str, "(allow network* (subpath");
+  assert_lacks (sbpl->text->str, "(remote ip");
+  assert_lacks (sbpl->text->str, "(remote unix-socket))");
+  assert_lacks (sbpl->text->str, "\n(allow network-outbound)\n");
+  /* The block ends with a newline (Codex 18). */
+  g_assert_true (g_str_has_suffix (sbpl->text->str, "))\n"));
+}
+
+/* Codex 21: all sockets; Sandbar: still no IP. */
+static void
+test_parity_all_sockets (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+
+  sandbar_profile_set_socket_access (profile, SANDBAR_SOCKET_ACCESS_ALL);
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  assert_has (sbpl->text->str, "(allow system-socket (socket-domain AF_UNIX))\n"
+                               "(allow network-bind (local unix-socket))\n"
+                               "(allow network-outbound (remote unix-socket))\n");
+  assert_lacks (sbpl->text->str, "(allow network* (subpath");
+  assert_lacks (sbpl->text->str, "(remote ip");
+}
+
+/* Codex 3, 6: proxy ports only; no blanket, no bind, no DNS. */
+static void
+test_parity_proxy_ports (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+  const guint ports[] = { 48081, 43128 };
+
+  sandbar_profile_set_localhost_ports (profile, ports, 2);
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  assert_has (sbpl->text->str, "(allow network-outbound (remote ip \"localhost:43128\"))\n"
+                               "(allow network-outbound (remote ip \"localhost:48081\"))\n");
+  assert_lacks (sbpl->text->str, "\n(allow network-outbound)\n");
+  assert_lacks (sbpl->text->str, "(local ip \"*:*\")");
+  assert_lacks (sbpl->text->str, "localhost:*");
+  assert_lacks (sbpl->text->str, "*:53");
+  assert_lacks (sbpl->text->str, ":9999");
+}
+
+/* Codex 10, 12: local binding. Sandbar leaves DNS closed (see DESIGN). */
+static void
+test_parity_local_binding (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+
+  sandbar_profile_set_allow_local_binding (profile, TRUE);
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  assert_has (sbpl->text->str, "(allow network-bind (local ip \"*:*\"))\n"
+                               "(allow network-inbound (local ip \"localhost:*\"))\n"
+                               "(allow network-outbound (remote ip \"localhost:*\"))\n");
+  assert_lacks (sbpl->text->str, "\n(allow network-outbound)\n");
+  assert_lacks (sbpl->text->str, "*:53");
+}
+
+/* Codex 17 keeps an unfiltered outbound with full network, which opens
+ * every socket; Sandbar's full network is IP only and sockets keep their
+ * allowlist. */
+static void
+test_full_network_keeps_socket_allowlist (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                   SANDBAR_NETWORK_ACCESS_FULL);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+
+  add_socket (profile, "/tmp/codex-browser-use", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  assert_has (sbpl->text->str, "(allow network-outbound (remote ip))\n");
+  assert_has (sbpl->text->str, "(allow network-inbound (local ip))\n");
+  assert_has (sbpl->text->str,
+              "(allow network-outbound (remote unix-socket (subpath (param \"UNIX_SOCKET_PATH_0\"))))");
+  assert_lacks (sbpl->text->str, "\n(allow network-outbound)\n");
+  assert_lacks (sbpl->text->str, "\n(allow network-inbound)\n");
+  assert_lacks (sbpl->text->str, "(remote unix-socket))");
+  assert_lacks (sbpl->text->str, "(allow network*");
+  /* The fixed resolver socket for DNS (DESIGN.md). */
+  assert_has (sbpl->text->str, "(path-literal \"/private/var/run/mDNSResponder\")");
+  assert_has (sbpl->text->str, "(global-name \"com.apple.trustd.agent\")");
+}
+
+/* Codex 23 and DESIGN.md: protected names are denied after the allows,
+ * built from parameters. */
+static void
+test_protected_names_are_denied_after_allows (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+  const char *allow;
+  const char *deny;
+
+  sandbar_profile_set_working_directory (profile, "/home/u/src/app");
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  allow = strstr (sbpl->text->str, "(allow file-write*\n");
+  deny = strstr (sbpl->text->str, "(deny file-write*\n");
+  g_assert_nonnull (allow);
+  g_assert_nonnull (deny);
+  g_assert_true (deny > allow);
+  assert_has (deny, "(subpath (string-append (param \"WRITABLE_ROOT_0\") \"/\" "
+                    "(param \"PROTECTED_NAME_0\")))");
+  g_assert_cmpstr (param_value (sbpl, "WRITABLE_ROOT_0"), ==, "/home/u/src/app");
+  g_assert_cmpstr (param_value (sbpl, "WRITABLE_ROOT_1"), ==, "/tmp");
+  g_assert_cmpstr (param_value (sbpl, "WRITABLE_ROOT_2"), ==, "/tmp/tmpdir-u");
+  g_assert_cmpstr (param_value (sbpl, "PROTECTED_NAME_0"), ==, ".git");
+}
+
+/* Rule 5: never an unfiltered allow for writes, network or sockets. */
+static void
+test_no_unfiltered_allows (void)
+{
+  for (SandbarWriteAccess w = 0; w <= SANDBAR_WRITE_ACCESS_ALL; w++)
+    for (SandbarNetworkAccess n = 0; n <= SANDBAR_NETWORK_ACCESS_FULL; n++)
+      for (SandbarSocketAccess s = 0; s <= SANDBAR_SOCKET_ACCESS_ALL; s++)
+        {
+          g_autoptr(SandbarProfile) profile = new_profile (w, n);
+          g_autoptr(SandbarSbpl) sbpl = NULL;
+
+          sandbar_profile_set_socket_access (profile, s);
+          sbpl = render (profile, SANDBAR_POLICY_NONE);
+          for (const char *p = sbpl->text->str; (p = strstr (p, "(allow ")) != NULL; p++)
+            {
+              const char *end = strchr (p, '\n');
+              g_autofree char *line = g_strndup (p, end - p);
+              static const char * const unfiltered[] = {
+                "(allow file-write*)", "(allow file*)", "(allow network-outbound)",
+                "(allow network-inbound)", "(allow network-bind)", "(allow network*)",
+                "(allow system-socket)", "(allow default)", NULL
+              };
+
+              g_assert_false (g_strv_contains (unfiltered, line));
+              g_assert_false (g_str_has_prefix (line, "(allow lsopen"));
+              g_assert_false (g_str_has_prefix (line, "(allow appleevent-send"));
+            }
+          /* Rule 8: no #"…" literals anywhere. */
+          assert_lacks (sbpl->text->str, "#\"");
+          assert_lacks (sbpl->inline_text->str, "#\"");
+        }
+}
+
+/* Rule 1: the text is the same for two profiles of the same shape. */
+static void
+test_same_shape_same_text (void)
+{
+  g_autoptr(SandbarProfile) benign = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                  SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarProfile) hostile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) a = NULL;
+  g_autoptr(SandbarSbpl) b = NULL;
+  const char *benign_roots[] = { "/home/u/a", NULL };
+  const char *hostile_roots[] = { "/home/u/\")(allow default)(\"", NULL };
+  const char *benign_deny[] = { "/home/u/b", NULL };
+  const char *hostile_deny[] = { "/home/u/x\\\"; (allow file-read*) ;", NULL };
+
+  sandbar_profile_set_writable_roots (benign, benign_roots);
+  sandbar_profile_set_deny_read (benign, benign_deny);
+  add_socket (benign, "/tmp/c.sock", SANDBAR_SOCKET_SCOPE_EXACT);
+  sandbar_profile_set_writable_roots (hostile, hostile_roots);
+  sandbar_profile_set_deny_read (hostile, hostile_deny);
+  add_socket (hostile, "/tmp/$(rm -rf ~) `id` ;#|", SANDBAR_SOCKET_SCOPE_EXACT);
+
+  a = render (benign, SANDBAR_POLICY_NONE);
+  b = render (hostile, SANDBAR_POLICY_NONE);
+  g_assert_cmpstr (a->text->str, ==, b->text->str);
+  g_assert_cmpstr (param_value (b, "WRITABLE_ROOT_2"), ==, "/home/u/\")(allow default)(\"");
+  g_assert_cmpstr (param_value (b, "DENY_READ_0"), ==, "/home/u/x\\\"; (allow file-read*) ;");
+  g_assert_cmpstr (param_value (b, "UNIX_SOCKET_PATH_0"), ==, "/tmp/$(rm -rf ~) `id` ;#|");
+  assert_has (b->inline_text->str, "(subpath \"/home/u/\\\")(allow default)(\\\"\")");
+}
+
+/* Rule 9: deterministic and locale-independent. */
+static void
+test_deterministic (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) first = NULL;
+  g_autoptr(SandbarSbpl) second = NULL;
+  const guint ports[] = { 65535, 1, 3128 };
+  const char *locales[] = { "de_DE.UTF-8", "fr_FR.UTF-8", "ar_EG.UTF-8", "C", NULL };
+
+  sandbar_profile_set_localhost_ports (profile, ports, 3);
+  add_socket (profile, "/tmp/Ä.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  add_socket (profile, "/tmp/a.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  add_socket (profile, "/tmp/B.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  first = render (profile, SANDBAR_POLICY_NONE);
+
+  for (guint i = 0; locales[i] != NULL; i++)
+    {
+      g_autoptr(SandbarSbpl) again = NULL;
+
+      if (setlocale (LC_ALL, locales[i]) == NULL)
+        continue;
+      again = render (profile, SANDBAR_POLICY_NONE);
+      g_assert_cmpstr (again->text->str, ==, first->text->str);
+      g_assert_cmpstr (again->inline_text->str, ==, first->inline_text->str);
+    }
+  setlocale (LC_ALL, "C.UTF-8");
+
+  /* Bytewise order, not collation: "B" < "a" < "Ä". */
+  g_assert_cmpstr (param_value (first, "UNIX_SOCKET_PATH_0"), ==, "/tmp/B.sock");
+  g_assert_cmpstr (param_value (first, "UNIX_SOCKET_PATH_1"), ==, "/tmp/a.sock");
+  g_assert_cmpstr (param_value (first, "UNIX_SOCKET_PATH_2"), ==, "/tmp/Ä.sock");
+  second = render (profile, SANDBAR_POLICY_NONE);
+  g_assert_cmpstr (second->text->str, ==, first->text->str);
+  assert_has (first->text->str, "localhost:1\"))\n(allow network-outbound (remote ip \"localhost:3128\"))\n"
+                                "(allow network-outbound (remote ip \"localhost:65535\"))");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *root;
+  const char *socket;
+  int         code;
+} Rejection;
+
+/* Errors found only when paths are resolved name the field. */
+static void
+test_resolution_errors (void)
+{
+  static const Rejection cases[] = {
+    { "unset variable", NULL, "$NOT_SET/agent", SANDBAR_INPUT_ERROR_UNSET_VARIABLE },
+    { "dot-dot in missing part", NULL, "/tmp/missing/../x.sock",
+      SANDBAR_INPUT_ERROR_PARENT_REFERENCE },
+    { "root through a symlink", "/home/u/../..", NULL, SANDBAR_INPUT_ERROR_NOT_ALLOWED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                       SANDBAR_NETWORK_ACCESS_RESTRICTED);
+      g_autoptr(SandbarPathResolver) resolver = fixture_resolver_new (FALSE, NULL);
+      g_autoptr(SandbarPolicy) policy = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      if (cases[i].root != NULL)
+        sandbar_profile_set_writable_roots (profile, (const char *[]){ cases[i].root, NULL });
+      if (cases[i].socket != NULL)
+        add_socket (profile, cases[i].socket, SANDBAR_SOCKET_SCOPE_SUBPATH);
+      policy = sandbar_policy_new (profile, resolver, SANDBAR_POLICY_NONE, &error);
+      g_assert_null (policy);
+      g_assert_error (error, SANDBAR_INPUT_ERROR, cases[i].code);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].root ? "Writable folder"
+                                                                     : "Unix socket"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *sbpl_dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  sbpl_dir = g_test_build_filename (G_TEST_DIST, "data", "sbpl", NULL);
+  dir = g_dir_open (sbpl_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".sandbar"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >, 0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = g_ptr_array_index (names, i);
+      g_autofree char *stem = g_strndup (file, strlen (file) - strlen (".sandbar"));
+      g_autofree char *path = g_strconcat ("/sandbar/sbpl/golden/", stem, NULL);
+
+      g_test_add_data_func_full (path,
+                                 g_test_build_filename (G_TEST_DIST, "data", "sbpl", file, NULL),
+                                 test_golden, g_free);
+    }
+
+  g_test_add_func ("/sandbar/sbpl/parity/socket-allowlist", test_parity_socket_allowlist);
+  g_test_add_func ("/sandbar/sbpl/parity/all-sockets", test_parity_all_sockets);
+  g_test_add_func ("/sandbar/sbpl/parity/proxy-ports", test_parity_proxy_ports);
+  g_test_add_func ("/sandbar/sbpl/parity/local-binding", test_parity_local_binding);
+  g_test_add_func ("/sandbar/sbpl/full-network-keeps-socket-allowlist",
+                   test_full_network_keeps_socket_allowlist);
+  g_test_add_func ("/sandbar/sbpl/protected-names-denied-after-allows",
+                   test_protected_names_are_denied_after_allows);
+  g_test_add_func ("/sandbar/sbpl/no-unfiltered-allows", test_no_unfiltered_allows);
+  g_test_add_func ("/sandbar/sbpl/same-shape-same-text", test_same_shape_same_text);
+  g_test_add_func ("/sandbar/sbpl/deterministic", test_deterministic);
+  g_test_add_func ("/sandbar/sbpl/resolution-errors", test_resolution_errors);
+
+  return g_test_run ();
+}
