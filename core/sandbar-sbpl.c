@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "sandbar-sbpl-reader.h"
 #include "sandbar-sbpl.h"
 
 /* The base rules: what an interactive shell needs under (deny default),
@@ -120,39 +121,6 @@ param_free (gpointer data)
   g_free (param);
 }
 
-/**
- * sandbar_sbpl_quote_literal:
- * @value: any text without NUL
- *
- * Quotes @value as an SBPL string literal. Inside a string only `"` and
- * `\` are special to the reader, so those two are escaped and everything
- * else, parentheses and semicolons included, is inert data.
- *
- * Returns: (transfer full): `"…"`
- */
-static void
-append_quoted (GString    *out,
-               const char *value)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-char *
-sandbar_sbpl_quote_literal (const char *value)
-{
-  GString *quoted = g_string_sized_new (strlen (value) + 2);
-
-  append_quoted (quoted, value);
-  return g_string_free (quoted, FALSE);
-}
-
 static void
 emit (Writer     *w,
       const char *fixed)
@@ -184,7 +152,7 @@ emit_path (Writer     *w,
 {
   g_string_append_printf (w->text, "(%s (param \"%s\"))", filter, name);
   g_string_append_printf (w->inline_text, "(%s ", filter);
-  append_quoted (w->inline_text, value);
+  sandbar_sbpl_append_quoted (w->inline_text, value, strlen (value));
   g_string_append_c (w->inline_text, ')');
 }
 
@@ -202,7 +170,7 @@ emit_joined_path (Writer           *w,
                           "(%s (string-append (param \"%s\") \"/\" (param \"%s\")))",
                           filter, root->name, name->name);
   g_string_append_printf (w->inline_text, "(%s ", filter);
-  append_quoted (w->inline_text, joined);
+  sandbar_sbpl_append_quoted (w->inline_text, joined, strlen (joined));
   g_string_append_c (w->inline_text, ')');
 }
 

@@ -38,7 +38,6 @@ typedef struct
 
 SandbarSbpl *sandbar_sbpl_render         (const SandbarPolicy *policy);
 void         sandbar_sbpl_free           (SandbarSbpl         *sbpl);
-char        *sandbar_sbpl_quote_literal  (const char          *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandbarSbpl, sandbar_sbpl_free)
 
