@@ -636,6 +636,15 @@ write_choice (GKeyFile     *keyfile,
       write_string (keyfile, group, key, choices[i].word);
 }
 
+/* A NULL-terminated GPtrArray has no storage while it is empty. */
+static const char * const *
+strv_of (GPtrArray *array)
+{
+  static const char * const empty[] = { NULL };
+
+  return array->pdata != NULL ? (const char * const *)array->pdata : empty;
+}
+
 static void
 write_sockets (SandbarProfile *self,
                GKeyFile       *keyfile)
@@ -655,8 +664,8 @@ write_sockets (SandbarProfile *self,
 
   write_choice (keyfile, GROUP_SOCKETS, "Access", socket_access_choices,
                 sandbar_profile_get_socket_access (self));
-  write_list (keyfile, GROUP_SOCKETS, "Paths", (const char * const *)subpaths->pdata);
-  write_list (keyfile, GROUP_SOCKETS, "ExactPaths", (const char * const *)exact->pdata);
+  write_list (keyfile, GROUP_SOCKETS, "Paths", strv_of (subpaths));
+  write_list (keyfile, GROUP_SOCKETS, "ExactPaths", strv_of (exact));
 }
 
 static void
