@@ -52,6 +52,8 @@ struct _SandbarProfileStore
   GObject       parent_instance;
 
   char         *directory;
+  GFile        *directory_file;
+  GFileMonitor *monitor;
 
   GPtrArray    *items;           /* of Entry (borrowed from entries), in list order */
   GHashTable   *entries;         /* id → Entry */
@@ -846,6 +848,54 @@ reload_name (SandbarProfileStore *self,
   set_problem (self, path, 0, message);
 }
 
+static void
+on_directory_changed (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other_file,
+                      GFileMonitorEvent  event,
+                      gpointer           user_data)
+{
+  SandbarProfileStore *self = user_data;
+  GFile *files[2] = { file, NULL };
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      files[1] = other_file;
+      break;
+
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGED:
+      /* A CHANGES_DONE_HINT follows (GIO synthesizes one where the
+       * backend has none): read the file once, when it is written. */
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    default:
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GFile) parent = NULL;
+      g_autofree char *name = NULL;
+
+      if (files[i] == NULL)
+        continue;
+      parent = g_file_get_parent (files[i]);
+      if (parent == NULL || !g_file_equal (parent, self->directory_file))
+        continue;
+      name = g_file_get_basename (files[i]);
+      reload_name (self, name);
+    }
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -911,12 +961,20 @@ sandbar_profile_store_constructed (GObject *object)
       directory = sandbar_profile_store_default_directory ();
     }
   self->directory = g_canonicalize_filename (directory, NULL);
+  self->directory_file = g_file_new_for_path (self->directory);
 }
 
 static void
 sandbar_profile_store_dispose (GObject *object)
 {
   SandbarProfileStore *self = SANDBAR_PROFILE_STORE (object);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
 
   g_ptr_array_set_size (self->items, 0);
   g_hash_table_remove_all (self->entries);
@@ -930,6 +988,7 @@ sandbar_profile_store_finalize (GObject *object)
   SandbarProfileStore *self = SANDBAR_PROFILE_STORE (object);
 
   g_clear_pointer (&self->directory, g_free);
+  g_clear_object (&self->directory_file);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -1081,7 +1140,7 @@ sandbar_profile_store_new (const char *directory)
  * @self: a store
  * @error: return location for a #GError
  *
- * Reads the profiles folder. A folder that does
+ * Reads the profiles folder and starts watching it. A folder that does
  * not exist is created (mode 0700) and seeded with the built-in
  * templates; an existing empty folder is left empty.
  *
@@ -1129,6 +1188,19 @@ sandbar_profile_store_load (SandbarProfileStore  *self,
       g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
                    _("Could not open the profiles folder “%s”: it is not a folder"), shown);
       return FALSE;
+    }
+
+  /* Watch first, then scan: a file written during the scan is seen by
+   * one or the other (or both, which is harmless). */
+  self->monitor = g_file_monitor_directory (self->directory_file, G_FILE_MONITOR_WATCH_MOVES,
+                                            NULL, &local_error);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_directory_changed), self);
+  else
+    {
+      g_warning ("Could not watch the profiles folder “%s”; changes made by other programs "
+                 "will not be seen: %s", shown, local_error->message);
+      g_clear_error (&local_error);
     }
 
   dir = g_dir_open (self->directory, 0, &local_error);

@@ -1375,6 +1375,227 @@ test_symlink (void)
 }
 
 /* ---------------------------------------------------------------------- */
+/* The file monitor                                                       */
+/* ---------------------------------------------------------------------- */
+
+/* File monitor events arrive through the main context. */
+#define WAIT_UNTIL(expr) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; \
+    while (!(expr)) \
+      { \
+        if (g_get_monotonic_time () > deadline_) \
+          g_error ("Timed out waiting for %s", #expr); \
+        iterate_briefly (); \
+      } \
+  } G_STMT_END
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  GHashTable *counts = user_data;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  g_hash_table_insert (counts, (gpointer)g_intern_string (pspec->name), GUINT_TO_POINTER (n + 1));
+}
+
+static void
+test_monitor_created (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *text = profile_text ("From outside");
+  g_autoptr(SandbarProfileStore) store = load_store (dir);
+  ItemsChanged changed = { 0, };
+  SandbarProfile *profile;
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  g_free (write_file (dir, "outside.sandbar", text, -1));
+  WAIT_UNTIL (changed.n_signals > 0);
+
+  g_assert_cmpuint (n_items (store), ==, 1);
+  profile = sandbar_profile_store_lookup (store, "outside");
+  g_assert_nonnull (profile);
+  g_assert_cmpstr (sandbar_profile_get_name (profile), ==, "From outside");
+
+  /* Written in place, not renamed into place, in two steps. */
+  {
+    g_autofree char *path = g_build_filename (dir, "inplace.sandbar", NULL);
+    FILE *file = fopen (path, "w");
+
+    g_assert_nonnull (file);
+    fputs ("[Profile]\nVersion=1\n", file);
+    fflush (file);
+    fputs ("Name=In place\n", file);
+    fclose (file);
+  }
+  WAIT_UNTIL (sandbar_profile_store_lookup (store, "inplace") != NULL &&
+              g_str_equal (sandbar_profile_get_name (sandbar_profile_store_lookup (store,
+                                                                                   "inplace")),
+                           "In place"));
+  g_assert_cmpuint (n_items (store), ==, 2);
+  g_assert_cmpuint (n_problems (store), ==, 0);
+}
+
+static void
+test_monitor_changed (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *a_text = profile_text ("Alpha");
+  g_autofree char *b_text = profile_text ("Bravo");
+  g_autofree char *renamed = profile_text ("Charlie");
+  g_autoptr(SandbarProfileStore) store = NULL;
+  ItemsChanged changed = { 0, };
+  SandbarProfile *profile;
+
+  g_free (write_file (dir, "a.sandbar", a_text, -1));
+  g_free (write_file (dir, "b.sandbar", b_text, -1));
+  store = load_store (dir);
+  profile = sandbar_profile_store_lookup (store, "a");
+
+  /* A new name from disk moves the same object down the list. */
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  g_free (write_file (dir, "a.sandbar", renamed, -1));
+  WAIT_UNTIL (changed.n_signals > 0);
+  g_assert_true (sandbar_profile_store_lookup (store, "a") == profile);
+  g_assert_cmpstr (sandbar_profile_get_name (profile), ==, "Charlie");
+  g_assert_true (item (store, 1) == profile);
+}
+
+static void
+test_monitor_deleted (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *text = profile_text ("Doomed");
+  g_autofree char *path = write_file (dir, "doomed.sandbar", text, -1);
+  g_autoptr(SandbarProfileStore) store = load_store (dir);
+  ItemsChanged changed = { 0, };
+
+  g_assert_cmpuint (n_items (store), ==, 1);
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  g_assert_no_errno (g_unlink (path));
+  WAIT_UNTIL (changed.n_signals > 0);
+  g_assert_cmpuint (n_items (store), ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_null (sandbar_profile_store_lookup (store, "doomed"));
+}
+
+static void
+test_monitor_moved (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *text = profile_text ("Moving");
+  g_autofree char *path = write_file (dir, "old.sandbar", text, -1);
+  g_autofree char *new_path = g_build_filename (dir, "new.sandbar", NULL);
+  g_autoptr(SandbarProfileStore) store = load_store (dir);
+
+  g_assert_no_errno (g_rename (path, new_path));
+  WAIT_UNTIL (sandbar_profile_store_lookup (store, "new") != NULL &&
+              sandbar_profile_store_lookup (store, "old") == NULL);
+  g_assert_cmpuint (n_items (store), ==, 1);
+}
+
+/* A file that breaks leaves the list and is reported; fixed, it is back. */
+static void
+test_monitor_broken (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *text = profile_text ("Fragile");
+  g_autofree char *path = write_file (dir, "fragile.sandbar", text, -1);
+  g_autoptr(SandbarProfileStore) store = load_store (dir);
+  guint n_problems_changed = 0;
+  SandbarLoadProblem *problem;
+
+  g_signal_connect (store, "problems-changed", G_CALLBACK (on_counter), &n_problems_changed);
+  g_free (write_file (dir, "fragile.sandbar", "[Profile]\nName=X\nnonsense\n", -1));
+  WAIT_UNTIL (n_problems_changed > 0);
+  g_assert_cmpuint (n_items (store), ==, 0);
+  g_assert_cmpuint (n_problems (store), ==, 1);
+  problem = g_ptr_array_index (sandbar_profile_store_get_problems (store), 0);
+  g_assert_cmpstr (problem->path, ==, path);
+  g_assert_cmpuint (problem->line, ==, 3);
+
+  n_problems_changed = 0;
+  g_free (write_file (dir, "fragile.sandbar", text, -1));
+  WAIT_UNTIL (n_problems_changed > 0);
+  g_assert_cmpuint (n_problems (store), ==, 0);
+  g_assert_cmpuint (n_items (store), ==, 1);
+  assert_file_equals (path, text, -1);
+
+  /* A new broken file, then gone. */
+  n_problems_changed = 0;
+  {
+    g_autofree char *other = write_file (dir, "other.sandbar", "[Profile\n", -1);
+
+    WAIT_UNTIL (n_problems_changed > 0);
+    g_assert_cmpuint (n_problems (store), ==, 1);
+    n_problems_changed = 0;
+    g_assert_no_errno (g_unlink (other));
+    WAIT_UNTIL (n_problems_changed > 0);
+    g_assert_cmpuint (n_problems (store), ==, 0);
+  }
+}
+
+/* The store's own writes come back through the monitor: they must change
+ * nothing. */
+static void
+test_monitor_own_writes (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *path = write_file (dir, "mine.sandbar", mine_text, -1);
+  g_autoptr(SandbarProfileStore) store = load_store (dir);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(SandbarProfile) created = sandbar_profile_new ("created");
+  g_autoptr(GError) error = NULL;
+  SandbarProfile *profile = sandbar_profile_store_lookup (store, "mine");
+  ItemsChanged changed = { 0, };
+  guint n_problems_changed = 0;
+
+  sandbar_profile_set_name (created, "Created");
+  sandbar_profile_set_description (profile, "Saved");
+  g_assert_true (sandbar_profile_store_save (store, profile, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sandbar_profile_store_create (store, created, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (store, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  g_signal_connect (store, "problems-changed", G_CALLBACK (on_counter), &n_problems_changed);
+  g_signal_connect (profile, "notify", G_CALLBACK (count_notify), counts);
+  spin (500);
+  g_assert_cmpuint (changed.n_signals, ==, 0);
+  g_assert_cmpuint (n_problems_changed, ==, 0);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+  g_assert_cmpuint (n_items (store), ==, 2);
+  g_signal_handlers_disconnect_by_data (profile, counts);
+}
+
+/* Assigning a changed file to the profile notifies what changed, and only
+ * that. */
+static void
+test_notify_from_disk (void)
+{
+  g_autofree char *dir = make_profiles_dir ();
+  g_autofree char *path = write_file (dir, "mine.sandbar", mine_text, -1);
+  g_autoptr(SandbarProfileStore) store = load_store (dir);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_auto(GStrv) parts = g_strsplit (mine_text, "Description=As written by hand", 2);
+  g_autofree char *changed_text = g_strjoinv ("Description=Changed outside", parts);
+  SandbarProfile *profile = sandbar_profile_store_lookup (store, "mine");
+
+  g_signal_connect (profile, "notify", G_CALLBACK (count_notify), counts);
+  g_free (write_file (dir, "mine.sandbar", changed_text, -1));
+  WAIT_UNTIL (g_hash_table_size (counts) > 0);
+  spin (300);
+
+  g_assert_cmpstr (sandbar_profile_get_description (profile), ==, "Changed outside");
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "description")), ==, 1);
+  g_signal_handlers_disconnect_by_data (profile, counts);
+  (void) path;
+}
+
+/* ---------------------------------------------------------------------- */
 
 static void
 test_finalize (void)
@@ -1432,6 +1653,13 @@ main (int   argc,
   g_test_add_func ("/sandbar/profile-store/read-file", test_read_file);
   g_test_add_func ("/sandbar/profile-store/unique-id", test_unique_id);
   g_test_add_func ("/sandbar/profile-store/symlink", test_symlink);
+  g_test_add_func ("/sandbar/profile-store/monitor/created", test_monitor_created);
+  g_test_add_func ("/sandbar/profile-store/monitor/changed", test_monitor_changed);
+  g_test_add_func ("/sandbar/profile-store/monitor/deleted", test_monitor_deleted);
+  g_test_add_func ("/sandbar/profile-store/monitor/moved", test_monitor_moved);
+  g_test_add_func ("/sandbar/profile-store/monitor/broken", test_monitor_broken);
+  g_test_add_func ("/sandbar/profile-store/monitor/own-writes", test_monitor_own_writes);
+  g_test_add_func ("/sandbar/profile-store/notify-from-disk", test_notify_from_disk);
   g_test_add_func ("/sandbar/profile-store/finalize", test_finalize);
 
   return g_test_run ();
