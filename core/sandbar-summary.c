@@ -112,9 +112,9 @@ describe_files (GString       *out,
 
   if (policy->protected_names->len > 0)
     {
-      g_string_append_c (out, ' ');
+      g_string_append (out, _(" Inside them, these names stay read-only: "));
       append_list (out, policy->protected_names);
-      g_string_append (out, _(" stay read-only inside them."));
+      g_string_append_c (out, '.');
     }
 }
 
