@@ -1,0 +1,367 @@
+/* sandbar-application.c — the application: actions, settings, the store
+ *
+ * Copyright 2026 The Sandbar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application owns what outlives a window: the profile store, the
+ * path resolver and the settings. Its actions are the public face of the
+ * program: keyboard shortcuts, the primary menu, and later the menu-bar
+ * and tray items all activate the same `app.*` actions.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "sandbar-application.h"
+#include "sandbar-gui-resources.h"
+#include "sandbar-preferences.h"
+#include "sandbar-window.h"
+
+struct _SandbarApplication
+{
+  AdwApplication        parent_instance;
+
+  /* Owned */
+  SandbarProfileStore  *store;
+  GError               *store_error;
+  SandbarPathResolver  *resolver;
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SandbarApplication, sandbar_application, ADW_TYPE_APPLICATION)
+
+/* Where the SBPL language definition is (data/sbpl.lang). */
+#define LANGUAGE_SPECS "resource://" RESOURCE_PREFIX "/language-specs/"
+
+static const GOptionEntry option_entries[] = {
+  { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Select the profile with this ID"), N_("ID") },
+  { NULL }
+};
+
+static SandbarWindow *
+ensure_window (SandbarApplication *self)
+{
+  GtkWindow *window = sandbar_application_get_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (sandbar_window_new (self));
+
+  return SANDBAR_WINDOW (window);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Actions                                                                */
+/* ---------------------------------------------------------------------- */
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  SandbarWindow *window = ensure_window (user_data);
+
+  sandbar_window_new_profile (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+duplicate_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SandbarWindow *window = ensure_window (user_data);
+
+  sandbar_window_duplicate_profile (window);
+}
+
+static void
+delete_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SandbarWindow *window = ensure_window (user_data);
+
+  sandbar_window_delete_profile (window);
+}
+
+static void
+launch_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  SandbarWindow *window = ensure_window (user_data);
+
+  sandbar_window_launch (window, g_variant_get_string (parameter, NULL));
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SandbarWindow *window = ensure_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sandbar_window_focus_search (window);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SandbarApplication *self = user_data;
+  SandbarPreferences *preferences = sandbar_preferences_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (ensure_window (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SandbarApplication *self = user_data;
+  const char *developers[] = { _("The Sandbar authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", ensure_window (self),
+                        "application-name", _("Sandbar"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Run untrusted command-line work in saved sandbox "
+                                      "profiles: choose which folders it may change, whether "
+                                      "it may use the network, and exactly which local "
+                                      "services it may reach."),
+                        "developers", developers,
+                        "copyright", _("© 2026 The Sandbar authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing saves pending edits. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+open_editor_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new", new_action, "s" },
+  { "duplicate", duplicate_action },
+  { "delete", delete_action },
+  { "launch", launch_action, "s" },
+  { "find", find_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+  { "open-editor", open_editor_action },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.new('')", { "<Control>n", NULL } },
+  { "app.duplicate", { "<Control>d", NULL } },
+  { "app.launch('')", { "<Control>Return", NULL } },
+  { "app.find", { "<Control>f", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+};
+
+/* ---------------------------------------------------------------------- */
+/* GApplication                                                           */
+/* ---------------------------------------------------------------------- */
+
+static void
+sandbar_application_startup (GApplication *application)
+{
+  SandbarApplication *self = SANDBAR_APPLICATION (application);
+  GtkSourceLanguageManager *languages;
+
+  G_APPLICATION_CLASS (sandbar_application_parent_class)->startup (application);
+
+  gtk_source_init ();
+  languages = gtk_source_language_manager_get_default ();
+  if (!g_strv_contains (gtk_source_language_manager_get_search_path (languages),
+                        LANGUAGE_SPECS))
+    gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS);
+
+  self->settings = g_settings_new (APP_ID);
+  self->resolver = sandbar_path_resolver_new ();
+  self->store = sandbar_profile_store_new (NULL);
+  if (!sandbar_profile_store_load (self->store, &self->store_error))
+    g_warning ("%s", self->store_error->message);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
+static void
+sandbar_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (SANDBAR_APPLICATION (application))));
+}
+
+static int
+sandbar_application_command_line (GApplication            *application,
+                                  GApplicationCommandLine *command_line)
+{
+  SandbarApplication *self = SANDBAR_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *profile = NULL;
+  SandbarWindow *window;
+
+  window = ensure_window (self);
+  if (g_variant_dict_lookup (options, "profile", "&s", &profile) &&
+      !sandbar_window_select_profile (window, profile))
+    g_application_command_line_printerr (command_line,
+                                         _("sandbar: there is no profile “%s”\n"), profile);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
+
+static void
+sandbar_application_shutdown (GApplication *application)
+{
+  G_APPLICATION_CLASS (sandbar_application_parent_class)->shutdown (application);
+}
+
+static void
+sandbar_application_finalize (GObject *object)
+{
+  SandbarApplication *self = SANDBAR_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_object (&self->resolver);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sandbar_application_parent_class)->finalize (object);
+}
+
+static void
+sandbar_application_class_init (SandbarApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sandbar_application_finalize;
+  app_class->startup = sandbar_application_startup;
+  app_class->activate = sandbar_application_activate;
+  app_class->command_line = sandbar_application_command_line;
+  app_class->shutdown = sandbar_application_shutdown;
+
+  /* The library is static: referring to its resource makes sure the
+   * linker keeps the object that registers it. */
+  g_assert (sandbar_gui_get_resource () != NULL);
+}
+
+static void
+sandbar_application_init (SandbarApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+/**
+ * sandbar_application_new:
+ * @application_id: the application id, normally `io.github.sandbar.Sandbar`
+ * @flags: extra flags; %G_APPLICATION_NON_UNIQUE for tests
+ *
+ * Returns: (transfer full): the application
+ */
+SandbarApplication *
+sandbar_application_new (const char        *application_id,
+                         GApplicationFlags  flags)
+{
+  return g_object_new (SANDBAR_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+SandbarProfileStore *
+sandbar_application_get_store (SandbarApplication *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+/**
+ * sandbar_application_get_store_error:
+ * @self: the application
+ *
+ * Returns: (nullable): why the profiles folder could not be read
+ */
+const GError *
+sandbar_application_get_store_error (SandbarApplication *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), NULL);
+  return self->store_error;
+}
+
+SandbarPathResolver *
+sandbar_application_get_resolver (SandbarApplication *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), NULL);
+  return self->resolver;
+}
+
+GSettings *
+sandbar_application_get_settings (SandbarApplication *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * sandbar_application_get_window:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the main window, if it is open
+ */
+GtkWindow *
+sandbar_application_get_window (SandbarApplication *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (SANDBAR_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}

@@ -1,0 +1,821 @@
+/* sandbar-preview.c — the generated Seatbelt profile, live
+ *
+ * Copyright 2026 The Sandbar authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The preview shows what the core renders for the profile being edited:
+ * the SBPL text, its parameters and the command line. It is updated
+ * synchronously on every edit (no timer), by replacing only the lines
+ * that changed, so the scroll position stays and the changed lines can
+ * be highlighted for a moment. When the profile cannot be rendered, the
+ * last good text stays, dimmed, under the error.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "sandbar-policy.h"
+#include "sandbar-preview.h"
+#include "sandbar-sbpl.h"
+
+/* How long changed lines stay highlighted. */
+#define HIGHLIGHT_MS 1000
+
+/* ---------------------------------------------------------------------- */
+/* One row of the parameter table                                          */
+/* ---------------------------------------------------------------------- */
+
+#define SANDBAR_TYPE_PREVIEW_PARAM (sandbar_preview_param_get_type ())
+G_DECLARE_FINAL_TYPE (SandbarPreviewParam, sandbar_preview_param, SANDBAR, PREVIEW_PARAM, GObject)
+
+struct _SandbarPreviewParam
+{
+  GObject  parent_instance;
+  char    *name;
+  char    *value;
+};
+
+G_DEFINE_FINAL_TYPE (SandbarPreviewParam, sandbar_preview_param, G_TYPE_OBJECT)
+
+enum {
+  PARAM_PROP_0,
+  PARAM_PROP_NAME,
+  PARAM_PROP_VALUE,
+  PARAM_N_PROPS
+};
+
+static GParamSpec *param_properties[PARAM_N_PROPS];
+
+static void
+sandbar_preview_param_finalize (GObject *object)
+{
+  SandbarPreviewParam *self = SANDBAR_PREVIEW_PARAM (object);
+
+  g_free (self->name);
+  g_free (self->value);
+  G_OBJECT_CLASS (sandbar_preview_param_parent_class)->finalize (object);
+}
+
+static void
+sandbar_preview_param_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SandbarPreviewParam *self = SANDBAR_PREVIEW_PARAM (object);
+
+  switch (prop_id)
+    {
+    case PARAM_PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PARAM_PROP_VALUE:
+      g_value_set_string (value, self->value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sandbar_preview_param_class_init (SandbarPreviewParamClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sandbar_preview_param_finalize;
+  object_class->get_property = sandbar_preview_param_get_property;
+
+  param_properties[PARAM_PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  param_properties[PARAM_PROP_VALUE] =
+    g_param_spec_string ("value", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, PARAM_N_PROPS, param_properties);
+}
+
+static void
+sandbar_preview_param_init (SandbarPreviewParam *self)
+{
+}
+
+static SandbarPreviewParam *
+sandbar_preview_param_new (const char *name,
+                           const char *value)
+{
+  SandbarPreviewParam *self = g_object_new (SANDBAR_TYPE_PREVIEW_PARAM, NULL);
+
+  self->name = g_strdup (name);
+  self->value = g_strdup (value);
+  return self;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The preview                                                            */
+/* ---------------------------------------------------------------------- */
+
+struct _SandbarPreview
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *box;
+  GtkWidget           *inline_box;
+  GtkSwitch           *inline_switch;
+  GtkButton           *copy_button;
+  GtkButton           *export_button;
+  GtkRevealer         *stale_revealer;
+  GtkLabel            *stale_label;
+  GtkStack            *stack;
+  GtkScrolledWindow   *profile_scroller;
+  GtkSourceView       *source_view;
+  GtkStack            *params_stack;
+  GtkColumnView       *params_view;
+  GtkLabel            *command_label;
+
+  /* Owned */
+  SandbarPathResolver *resolver;
+  GtkSourceBuffer     *buffer;
+  GtkTextTag          *changed_tag;
+  GListStore          *params;
+  SandbarSbpl         *sbpl;         /* the last good rendering */
+  GString             *shown;        /* what the buffer holds */
+  char                *profile_id;
+  char                *message;
+  GtkNativeDialog     *chooser;
+
+  guint                highlight_source;
+  guint                inline_rendering : 1;
+  guint                stale : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SandbarPreview, sandbar_preview, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RESOLVER,
+  PROP_INLINE,
+  PROP_STALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_toast (SandbarPreview *self,
+            const char     *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Text                                                                   */
+/* ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  gsize start;
+  gsize length;
+} Line;
+
+/* Splits @text into lines, each with its newline. */
+static GArray *
+split_lines (const char *text,
+             gsize       length)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  gsize start = 0;
+
+  while (start < length)
+    {
+      const char *nl = memchr (text + start, '\n', length - start);
+      gsize end = nl != NULL ? (gsize) (nl - text) + 1 : length;
+
+      g_array_append_val (lines, ((Line) { start, end - start }));
+      start = end;
+    }
+
+  return lines;
+}
+
+static gboolean
+lines_equal (const char *a,
+             const Line *la,
+             const char *b,
+             const Line *lb)
+{
+  return la->length == lb->length && memcmp (a + la->start, b + lb->start, la->length) == 0;
+}
+
+static gboolean
+remove_highlight (gpointer user_data)
+{
+  SandbarPreview *self = user_data;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->buffer), &start, &end);
+  gtk_text_buffer_remove_tag (GTK_TEXT_BUFFER (self->buffer), self->changed_tag, &start, &end);
+  self->highlight_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Makes the buffer hold @text by replacing only the lines in between the
+ * common first and last lines; those are highlighted if @highlight. */
+static void
+show_text (SandbarPreview *self,
+           const char     *text,
+           gsize           length,
+           gboolean        highlight)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  g_autoptr(GArray) old_lines = NULL;
+  g_autoptr(GArray) new_lines = NULL;
+  GtkTextIter start, end;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint old_end, new_end;
+  int start_offset;
+
+  if (self->shown->len == length && memcmp (self->shown->str, text, length) == 0)
+    return;
+
+  old_lines = split_lines (self->shown->str, self->shown->len);
+  new_lines = split_lines (text, length);
+
+  while (prefix < old_lines->len && prefix < new_lines->len &&
+         lines_equal (self->shown->str, &g_array_index (old_lines, Line, prefix),
+                      text, &g_array_index (new_lines, Line, prefix)))
+    prefix++;
+  while (suffix < old_lines->len - prefix && suffix < new_lines->len - prefix &&
+         lines_equal (self->shown->str,
+                      &g_array_index (old_lines, Line, old_lines->len - 1 - suffix),
+                      text, &g_array_index (new_lines, Line, new_lines->len - 1 - suffix)))
+    suffix++;
+
+  old_end = old_lines->len - suffix;
+  new_end = new_lines->len - suffix;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, prefix);
+  if (old_end < (guint) gtk_text_buffer_get_line_count (buffer) &&
+      old_end < old_lines->len)
+    gtk_text_buffer_get_iter_at_line (buffer, &end, old_end);
+  else
+    gtk_text_buffer_get_end_iter (buffer, &end);
+
+  gtk_text_buffer_delete (buffer, &start, &end);
+  start_offset = gtk_text_iter_get_offset (&start);
+  if (new_end > prefix)
+    {
+      const Line *first = &g_array_index (new_lines, Line, prefix);
+      const Line *last = &g_array_index (new_lines, Line, new_end - 1);
+
+      gtk_text_buffer_insert (buffer, &start, text + first->start,
+                              last->start + last->length - first->start);
+      if (highlight)
+        {
+          GtkTextIter from;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &from, start_offset);
+          gtk_text_buffer_apply_tag (buffer, self->changed_tag, &from, &start);
+        }
+    }
+
+  g_string_truncate (self->shown, 0);
+  g_string_append_len (self->shown, text, length);
+
+  if (highlight)
+    {
+      g_clear_handle_id (&self->highlight_source, g_source_remove);
+      self->highlight_source = g_timeout_add (HIGHLIGHT_MS, remove_highlight, self);
+    }
+}
+
+static void
+show_rendering (SandbarPreview *self,
+                gboolean        highlight)
+{
+  GString *text;
+
+  if (self->sbpl == NULL)
+    return;
+
+  text = self->inline_rendering ? self->sbpl->inline_text : self->sbpl->text;
+  show_text (self, text->str, text->len, highlight);
+}
+
+static gboolean
+params_equal (GListModel *model,
+              GPtrArray  *params)
+{
+  if (g_list_model_get_n_items (model) != params->len)
+    return FALSE;
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      g_autoptr(SandbarPreviewParam) shown = g_list_model_get_item (model, i);
+      SandbarSbplParam *param = g_ptr_array_index (params, i);
+
+      if (!g_str_equal (shown->name, param->name) || !g_str_equal (shown->value, param->value))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+show_params (SandbarPreview *self)
+{
+  GPtrArray *params = self->sbpl->params;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (!params_equal (G_LIST_MODEL (self->params), params))
+    {
+      items = g_ptr_array_new_full (params->len, g_object_unref);
+      for (guint i = 0; i < params->len; i++)
+        {
+          SandbarSbplParam *param = g_ptr_array_index (params, i);
+
+          g_ptr_array_add (items, sandbar_preview_param_new (param->name, param->value));
+        }
+      g_list_store_splice (self->params, 0, g_list_model_get_n_items (G_LIST_MODEL (self->params)),
+                           items->pdata, items->len);
+    }
+
+  gtk_stack_set_visible_child_name (self->params_stack, params->len > 0 ? "list" : "empty");
+}
+
+static void
+show_command_line (SandbarPreview *self)
+{
+  /* The exact command line comes from the core's launcher, which builds
+   * the argv for this platform's sandbox. */
+  gtk_label_set_label (self->command_label,
+                       _("The command line is shown here once this build of Sandbar can "
+                         "open terminals."));
+}
+
+static void
+set_stale (SandbarPreview *self,
+           const char     *message)
+{
+  gboolean stale = message != NULL;
+
+  g_free (self->message);
+  self->message = g_strdup (message);
+  gtk_label_set_label (self->stale_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->stale_revealer, stale);
+  if (stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self->source_view), "stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->source_view), "stale");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !stale && self->sbpl != NULL);
+
+  if (self->stale != stale)
+    {
+      self->stale = stale;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+    }
+}
+
+/**
+ * sandbar_preview_update:
+ * @self: the preview
+ * @profile: the profile as edited
+ * @input_error: (nullable): a problem the editor found that the profile
+ *   cannot show (text that is not a port number)
+ *
+ * Renders @profile with the core and shows the result at once. If it
+ * cannot be rendered, the last good rendering stays, marked out of date,
+ * with the reason.
+ */
+void
+sandbar_preview_update (SandbarPreview *self,
+                        SandbarProfile *profile,
+                        const char     *input_error)
+{
+  g_autoptr(SandbarPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean same_profile;
+
+  g_return_if_fail (SANDBAR_IS_PREVIEW (self));
+  g_return_if_fail (SANDBAR_IS_PROFILE (profile));
+  g_return_if_fail (self->resolver != NULL);
+
+  same_profile = g_strcmp0 (self->profile_id, sandbar_profile_get_id (profile)) == 0;
+  if (!same_profile)
+    {
+      sandbar_preview_clear (self);
+      self->profile_id = g_strdup (sandbar_profile_get_id (profile));
+    }
+
+  if (input_error != NULL)
+    {
+      set_stale (self, input_error);
+      return;
+    }
+
+  policy = sandbar_policy_new (profile, self->resolver, SANDBAR_POLICY_NONE, &error);
+  if (policy == NULL)
+    {
+      set_stale (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
+  self->sbpl = sandbar_sbpl_render (policy);
+
+  /* A profile just opened is not a change to point at. */
+  show_rendering (self, same_profile && self->shown->len > 0);
+  show_params (self);
+  show_command_line (self);
+  set_stale (self, NULL);
+}
+
+/**
+ * sandbar_preview_clear:
+ * @self: the preview
+ *
+ * Empties the preview, for when no profile is selected.
+ */
+void
+sandbar_preview_clear (SandbarPreview *self)
+{
+  g_return_if_fail (SANDBAR_IS_PREVIEW (self));
+
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
+  g_clear_pointer (&self->profile_id, g_free);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
+  g_string_truncate (self->shown, 0);
+  g_list_store_remove_all (self->params);
+  gtk_stack_set_visible_child_name (self->params_stack, "empty");
+  gtk_label_set_label (self->command_label, "");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
+  set_stale (self, NULL);
+}
+
+gboolean
+sandbar_preview_get_stale (SandbarPreview *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_PREVIEW (self), FALSE);
+  return self->stale;
+}
+
+/**
+ * sandbar_preview_get_message:
+ * @self: the preview
+ *
+ * Returns: (nullable): why the preview is out of date
+ */
+const char *
+sandbar_preview_get_message (SandbarPreview *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_PREVIEW (self), NULL);
+  return self->message;
+}
+
+gboolean
+sandbar_preview_get_inline (SandbarPreview *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_PREVIEW (self), FALSE);
+  return self->inline_rendering;
+}
+
+void
+sandbar_preview_set_inline (SandbarPreview *self,
+                            gboolean        inline_rendering)
+{
+  g_return_if_fail (SANDBAR_IS_PREVIEW (self));
+
+  inline_rendering = !!inline_rendering;
+  if (self->inline_rendering == (guint) inline_rendering)
+    return;
+
+  self->inline_rendering = inline_rendering;
+  gtk_switch_set_active (self->inline_switch, inline_rendering);
+  show_rendering (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INLINE]);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Buttons                                                                */
+/* ---------------------------------------------------------------------- */
+
+static void
+on_inline_toggled (SandbarPreview *self)
+{
+  sandbar_preview_set_inline (self, gtk_switch_get_active (self->inline_switch));
+}
+
+static void
+on_page_changed (SandbarPreview *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  /* Inline paths change only the profile text. */
+  gtk_widget_set_visible (self->inline_box, g_strcmp0 (page, "profile") == 0);
+}
+
+static void
+on_copy_clicked (SandbarPreview *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_str_equal (page, "parameters"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      GListModel *model = G_LIST_MODEL (self->params);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(SandbarPreviewParam) param = g_list_model_get_item (model, i);
+
+          g_string_append_printf (text, "%s=%s\n", param->name, param->value);
+        }
+      gdk_clipboard_set_text (clipboard, text->str);
+      show_toast (self, _("Parameters copied"));
+    }
+  else if (g_str_equal (page, "command"))
+    {
+      gdk_clipboard_set_text (clipboard, gtk_label_get_label (self->command_label));
+      show_toast (self, _("Command line copied"));
+    }
+  else
+    {
+      gdk_clipboard_set_text (clipboard, self->shown->str);
+      show_toast (self, _("Profile copied"));
+    }
+}
+
+static void
+on_export_response (SandbarPreview  *self,
+                    int              response,
+                    GtkNativeDialog *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->sbpl != NULL && !self->stale)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* g_file_replace_contents() writes a temporary file and renames it
+       * over the target: an existing file is never left half written. */
+      if (g_file_replace_contents (file, self->sbpl->inline_text->str,
+                                   self->sbpl->inline_text->len, NULL, FALSE,
+                                   G_FILE_CREATE_NONE, NULL, NULL, &error))
+        /* Translators: %s is a file name */
+        message = g_strdup_printf (_("Exported “%s”"), name);
+      else
+        /* Translators: the first %s is a file name, the second why it failed */
+        message = g_strdup_printf (_("Could not export “%s”: %s"), name, error->message);
+      show_toast (self, message);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked (SandbarPreview *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || self->sbpl == NULL)
+    return;
+
+  self->chooser = GTK_NATIVE_DIALOG (
+    gtk_file_chooser_native_new (_("Export Seatbelt Profile"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
+  name = g_strconcat (self->profile_id != NULL ? self->profile_id : "profile", ".sb", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (self->chooser, TRUE);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (self->chooser);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Style                                                                  */
+/* ---------------------------------------------------------------------- */
+
+static void
+update_style_scheme (SandbarPreview *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char *id = adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita";
+  GdkRGBA highlight;
+
+  gtk_source_buffer_set_style_scheme (self->buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+
+  /* A soft yellow that reads on both backgrounds. */
+  gdk_rgba_parse (&highlight, adw_style_manager_get_dark (manager) ? "rgba(246,211,45,0.22)"
+                                                                  : "rgba(246,211,45,0.40)");
+  g_object_set (self->changed_tag, "paragraph-background-rgba", &highlight, NULL);
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  SandbarPreviewParam *param = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = GPOINTER_TO_INT (user_data) == 0 ? param->name : param->value;
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+static void
+add_column (SandbarPreview *self,
+            const char     *title,
+            int             which)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (which));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, which == 1);
+  gtk_column_view_append_column (self->params_view, column);
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject                                                                */
+/* ---------------------------------------------------------------------- */
+
+static void
+sandbar_preview_dispose (GObject *object)
+{
+  SandbarPreview *self = SANDBAR_PREVIEW (object);
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->highlight_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SANDBAR_TYPE_PREVIEW);
+
+  G_OBJECT_CLASS (sandbar_preview_parent_class)->dispose (object);
+}
+
+static void
+sandbar_preview_finalize (GObject *object)
+{
+  SandbarPreview *self = SANDBAR_PREVIEW (object);
+
+  g_clear_object (&self->resolver);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->params);
+  g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
+  g_string_free (self->shown, TRUE);
+  g_free (self->profile_id);
+  g_free (self->message);
+
+  G_OBJECT_CLASS (sandbar_preview_parent_class)->finalize (object);
+}
+
+static void
+sandbar_preview_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SandbarPreview *self = SANDBAR_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOLVER:
+      g_value_set_object (value, self->resolver);
+      break;
+    case PROP_INLINE:
+      g_value_set_boolean (value, self->inline_rendering);
+      break;
+    case PROP_STALE:
+      g_value_set_boolean (value, self->stale);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sandbar_preview_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SandbarPreview *self = SANDBAR_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOLVER:
+      if (g_set_object (&self->resolver, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_INLINE:
+      sandbar_preview_set_inline (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sandbar_preview_class_init (SandbarPreviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sandbar_preview_dispose;
+  object_class->finalize = sandbar_preview_finalize;
+  object_class->get_property = sandbar_preview_get_property;
+  object_class->set_property = sandbar_preview_set_property;
+
+  properties[PROP_RESOLVER] =
+    g_param_spec_object ("resolver", NULL, NULL, SANDBAR_TYPE_PATH_RESOLVER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INLINE] =
+    g_param_spec_boolean ("inline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STALE] =
+    g_param_spec_boolean ("stale", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sandbar-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, box);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, inline_box);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, inline_switch);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, export_button);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, stale_label);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, stack);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, profile_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, source_view);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, params_stack);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, params_view);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_inline_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+}
+
+static void
+sandbar_preview_init (SandbarPreview *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->shown = g_string_new (NULL);
+  self->buffer = gtk_source_buffer_new (NULL);
+  gtk_source_buffer_set_language (self->buffer,
+                                  gtk_source_language_manager_get_language (languages, "sbpl"));
+  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  /* Read-only text: nothing to undo, and no history to grow. */
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), FALSE);
+  self->changed_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "changed", NULL);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->buffer));
+
+  self->params = g_list_store_new (SANDBAR_TYPE_PREVIEW_PARAM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->params)));
+  gtk_column_view_set_model (self->params_view, GTK_SELECTION_MODEL (selection));
+  add_column (self, _("Name"), 0);
+  add_column (self, _("Value"), 1);
+
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_page_changed), self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (update_style_scheme), self);
+  update_style_scheme (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+}
