@@ -395,8 +395,8 @@ add_working_directory (View *view)
   if (!sandbar_path_resolver_is_directory (view->self->resolver, directory))
     return;
 
-  /* Read-only unless everything is writable, but there, so that the
-   * command can start in it. */
+  /* Shown again so that the command can start in it: read-only, unless
+   * everything is writable. */
   add_same (view, policy->write_access == SANDBAR_WRITE_ACCESS_ALL ? "--bind" : "--ro-bind",
             directory);
   g_ptr_array_add (view->shown, (gpointer)directory);
@@ -443,12 +443,10 @@ add_socket_view (View *view)
 
         add_same (view, "--bind", root->canonical);
         g_ptr_array_add (view->shown, root->canonical);
+        g_ptr_array_add (writable, root->canonical);
       }
 
   /* Sorted by path, so a folder comes before the sockets inside it. */
-  for (guint i = 0; i < roots->len; i++)
-    if (view->placements[i] == ROOT_SHOWN)
-      g_ptr_array_add (writable, ((SandbarPolicyPath *)g_ptr_array_index (roots, i))->canonical);
   for (guint i = 0; i < policy->sockets->len; i++)
     {
       const SandbarPolicyPath *socket = g_ptr_array_index (policy->sockets, i);
@@ -540,7 +538,9 @@ add_hidden_paths (View *view)
     {
       const SandbarPolicyPath *path = g_ptr_array_index (policy->deny_read, i);
 
-      if (!path->exists)
+      if (is_inside_other_hidden (policy, path) || is_masked_away (view, path->canonical))
+        continue;  /* already gone from the sandbox, and stays gone */
+      else if (!path->exists)
         {
           g_autofree char *shown = sandbar_input_display (path->canonical, -1);
 
@@ -549,8 +549,6 @@ add_hidden_paths (View *view)
                                          "command can read it."),
                                        shown));
         }
-      else if (is_inside_other_hidden (policy, path) || is_masked_away (view, path->canonical))
-        continue;  /* already gone from the sandbox */
       else if (path->is_directory)
         {
           add (view, "--tmpfs", path->canonical);

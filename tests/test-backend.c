@@ -298,10 +298,11 @@ test_bwrap_deny_read (void)
   };
 
   /* .ssh/id_ed25519 is inside the hidden .ssh; /tmp/secret is in the
-   * replaced /tmp; .git is hidden even though it is protected. */
+   * replaced /tmp; .git is hidden even though it is protected. Of the
+   * missing paths only ~/.gnupg could appear in the sandbox later. */
   sandbar_profile_set_deny_read (profile, (const char *[]){
     "~/.ssh/id_ed25519", "~/.ssh", "~/.aws/credentials", "/tmp/secret", "~/src/app/.git",
-    "~/.gnupg", NULL
+    "~/.gnupg", "/tmp/gone", "~/.ssh/gone", NULL
   });
   argv = bwrap_argv (profile, shell, warnings);
   assert_argv ((const char * const *)argv, expected);
