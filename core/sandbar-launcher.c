@@ -15,6 +15,9 @@
 
 #include "sandbar-launcher.h"
 
+/* Launch files older than this are removed by the next launch. */
+#define STALE_LAUNCH_SECONDS (12 * 60 * 60)
+
 /**
  * sandbar_launch_default_command:
  * @profile: a profile
@@ -109,6 +112,9 @@ sandbar_launch_prepare (SandbarProfile       *profile,
   if (launch->policy == NULL)
     return NULL;
 
+  /* The files of earlier `open` launches, whose terminals have long
+   * read them. */
+  sandbar_private_dir_clean_stale (NULL, STALE_LAUNCH_SECONDS);
   launch->dir = sandbar_private_dir_new (NULL, error);
   if (launch->dir == NULL)
     return NULL;

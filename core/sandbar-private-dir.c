@@ -6,11 +6,13 @@
 
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -489,4 +491,88 @@ sandbar_private_dir_remove (SandbarPrivateDir  *self,
     }
 
   return TRUE;
+}
+
+/* Removes the files of one stale launch directory, then the directory.
+ * Only plain entries are removed: a subdirectory (never made by Sandbar)
+ * keeps the directory in place. */
+static void
+remove_stale (int         parent_fd,
+              const char *name)
+{
+  int fd = openat (parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  DIR *dir;
+  struct dirent *entry;
+
+  if (fd < 0)
+    return;
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      close (fd);
+      return;
+    }
+
+  while ((entry = readdir (dir)) != NULL)
+    if (!g_str_equal (entry->d_name, ".") && !g_str_equal (entry->d_name, ".."))
+      unlinkat (fd, entry->d_name, 0);
+
+  closedir (dir);
+  unlinkat (parent_fd, name, AT_REMOVEDIR);
+}
+
+/**
+ * sandbar_private_dir_clean_stale:
+ * @parent: (nullable): where launch directories are made, or %NULL for
+ *   the default (see sandbar_private_dir_new())
+ * @max_age_seconds: how old a directory must be to go
+ *
+ * Removes the launch directories that earlier launches kept (a terminal
+ * window starts after Sandbar returns, so `open` cannot remove its own)
+ * once they are older than @max_age_seconds. Only directories named
+ * `sandbar-XXXXXX`, owned by this user, with mode 0700 are touched.
+ *
+ * Returns: the number of directories removed
+ */
+guint
+sandbar_private_dir_clean_stale (const char *parent,
+                                 gint64      max_age_seconds)
+{
+  g_autofree char *base = NULL;
+  gint64 cutoff = g_get_real_time () / G_USEC_PER_SEC - max_age_seconds;
+  struct dirent *entry;
+  guint removed = 0;
+  DIR *dir;
+  int fd;
+
+  if (parent == NULL && (parent = base = default_parent (NULL)) == NULL)
+    return 0;
+
+  fd = open (parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      close (fd);
+      return 0;
+    }
+
+  while ((entry = readdir (dir)) != NULL)
+    {
+      struct stat st;
+
+      if (!g_str_has_prefix (entry->d_name, "sandbar-") || strlen (entry->d_name) != 14)
+        continue;
+      if (fstatat (fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR (st.st_mode) ||
+          st.st_uid != geteuid () || (st.st_mode & 07777) != 0700 || st.st_mtime > cutoff)
+        continue;
+
+      remove_stale (fd, entry->d_name);
+      if (fstatat (fd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        removed++;
+    }
+
+  closedir (dir);
+  return removed;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
@@ -326,6 +328,43 @@ test_keep (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
+/* Kept launch directories go once they are old; fresh ones, other
+ * people's names and other modes stay. */
+static void
+test_clean_stale (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SandbarPrivateDir) old = sandbar_private_dir_new (fixture->parent, &error);
+  g_autoptr(SandbarPrivateDir) fresh = sandbar_private_dir_new (fixture->parent, &error);
+  g_autofree char *old_path = g_strdup (sandbar_private_dir_get_path (old));
+  g_autofree char *other = g_build_filename (fixture->parent, "sandbar-other-name", NULL);
+  g_autofree char *open_mode = g_build_filename (fixture->parent, "sandbar-OPENED", NULL);
+  g_autofree char *file = NULL;
+  struct timespec times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+
+  g_assert_no_error (error);
+  sandbar_private_dir_set_keep (old, TRUE);
+  sandbar_private_dir_set_keep (fresh, TRUE);
+  file = sandbar_private_dir_write_file (old, "profile.sb", "x", 1, 0600, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (open_mode, 0755), ==, 0);
+  g_assert_cmpint (utimensat (AT_FDCWD, old_path, times, 0), ==, 0);
+  g_assert_cmpint (utimensat (AT_FDCWD, other, times, 0), ==, 0);
+  g_assert_cmpint (utimensat (AT_FDCWD, open_mode, times, 0), ==, 0);
+
+  g_assert_cmpuint (sandbar_private_dir_clean_stale (fixture->parent, 3600), ==, 1);
+  g_assert_false (g_file_test (old_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (sandbar_private_dir_get_path (fresh), G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (other, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (open_mode, G_FILE_TEST_IS_DIR));
+
+  g_assert_cmpint (g_rmdir (other), ==, 0);
+  g_assert_cmpint (g_rmdir (open_mode), ==, 0);
+  g_assert_cmpint (g_rmdir (sandbar_private_dir_get_path (fresh)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +384,7 @@ main (int   argc,
   ADD ("refuses-symlink", test_refuses_symlink);
   ADD ("remove", test_remove);
   ADD ("keep", test_keep);
+  ADD ("clean-stale", test_clean_stale);
 
 #undef ADD
 
