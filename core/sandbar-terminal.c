@@ -126,7 +126,7 @@ static const Recipe recipes[] = {
   /* Ghostty gets the launcher, not the argv: depending on the version its
    * -e words are joined and handed to a shell, and `open --args` adds a
    * layer we cannot test here. “/bin/sh PATH” survives both because the
-   * path is restricted to [A-Za-z0-9/._-]. Each `open -n` starts a new
+   * path is restricted to [A-Za-z0-9/._+-]. Each `open -n` starts a new
    * instance; quitting it with its window avoids piling up instances. */
   { "ghostty", SANDBAR_TERMINAL_PLATFORM_MACOS, RECIPE_FLAG_LAUNCHER,
     { "/usr/bin/open", "-na", "Ghostty", "--args",
@@ -620,7 +620,7 @@ is_safe_launcher_path (const char *path)
     return FALSE;
 
   for (const char *p = path; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("/._-", *p) == NULL)
+    if (!g_ascii_isalnum (*p) && strchr ("/._+-", *p) == NULL)
       return FALSE;
 
   return TRUE;
