@@ -100,6 +100,7 @@ typedef struct
   RootPlacement       *placements;          /* one per writable root */
   gboolean             masked_writable;
   gboolean             protected_missing;
+  gboolean             hidden_missing;
   gboolean             socket_in_masked;
 } View;
 
@@ -541,14 +542,7 @@ add_hidden_paths (View *view)
       if (is_inside_other_hidden (policy, path) || is_masked_away (view, path->canonical))
         continue;  /* already gone from the sandbox, and stays gone */
       else if (!path->exists)
-        {
-          g_autofree char *shown = sandbar_input_display (path->canonical, -1);
-
-          warn (view, g_strdup_printf (_("Hidden path “%s” does not exist, so there is nothing "
-                                         "to hide; if it appears while the command runs, the "
-                                         "command can read it."),
-                                       shown));
-        }
+        view->hidden_missing = TRUE;  /* nothing to hide now: a limit, not news */
       else if (path->is_directory)
         {
           add (view, "--tmpfs", path->canonical);
@@ -717,6 +711,12 @@ bwrap_describe_limits (SandbarBackend      *backend,
                      g_strdup (_("Localhost ports and local servers need the computer’s "
                                  "network, which a restricted network does not share on "
                                  "Linux, so they are not available yet.")));
+
+  if (view.hidden_missing)
+    g_ptr_array_add (limits,
+                     g_strdup (_("A hidden path that does not exist when the command starts "
+                                 "(such as ~/.aws on a computer without it) is not hidden if "
+                                 "it is created while the command runs.")));
 
   if (view.protected_missing)
     g_ptr_array_add (limits,

@@ -275,6 +275,18 @@ test_bwrap_root_is_socket_folder (void)
                                    "folder"));
 }
 
+/* Limits: only those that apply, in plain sentences. */
+static GPtrArray *
+bwrap_limits (SandbarProfile *profile,
+              const char     *tiocsti_control)
+{
+  g_autoptr(SandbarPathResolver) resolver = machine_new (NULL);
+  g_autoptr(SandbarPolicy) policy = resolve (profile, resolver);
+  g_autoptr(SandbarBackend) backend = bwrap_new (resolver, tiocsti_control);
+
+  return sandbar_backend_describe_limits (backend, policy);
+}
+
 /* Hidden paths come last: an empty read-only tmpfs over a folder,
  * /dev/null over a file; nothing for what is already gone. */
 static void
@@ -299,17 +311,25 @@ test_bwrap_deny_read (void)
 
   /* .ssh/id_ed25519 is inside the hidden .ssh; /tmp/secret is in the
    * replaced /tmp; .git is hidden even though it is protected. Of the
-   * missing paths only ~/.gnupg could appear in the sandbox later. */
+   * missing paths only ~/.gnupg could appear in the sandbox later: that is
+   * a limit (describe_limits), not a warning for every launch. */
   sandbar_profile_set_deny_read (profile, (const char *[]){
     "~/.ssh/id_ed25519", "~/.ssh", "~/.aws/credentials", "/tmp/secret", "~/src/app/.git",
     "~/.gnupg", "/tmp/gone", "~/.ssh/gone", NULL
   });
   argv = bwrap_argv (profile, shell, warnings);
   assert_argv ((const char * const *)argv, expected);
-  g_assert_cmpuint (warnings->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==,
-                   "Hidden path “/home/u/.gnupg” does not exist, so there is nothing to hide; "
-                   "if it appears while the command runs, the command can read it.");
+  assert_no_warnings (warnings);
+
+  {
+    g_autoptr(GPtrArray) limits = bwrap_limits (profile, "0");
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < limits->len; i++)
+      said |= g_str_has_prefix (g_ptr_array_index (limits, i),
+                                "A hidden path that does not exist when the command starts");
+    g_assert_true (said);
+  }
 }
 
 /* Allowlisted sockets in the socket folders are shown again at their own
@@ -525,17 +545,6 @@ test_bwrap_hostile (void)
   assert_no_warnings (warnings);
 }
 
-/* Limits: only those that apply, in plain sentences. */
-static GPtrArray *
-bwrap_limits (SandbarProfile *profile,
-              const char     *tiocsti_control)
-{
-  g_autoptr(SandbarPathResolver) resolver = machine_new (NULL);
-  g_autoptr(SandbarPolicy) policy = resolve (profile, resolver);
-  g_autoptr(SandbarBackend) backend = bwrap_new (resolver, tiocsti_control);
-
-  return sandbar_backend_describe_limits (backend, policy);
-}
 
 static gboolean
 has_limit (GPtrArray  *limits,
