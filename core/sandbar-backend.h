@@ -36,6 +36,15 @@ typedef enum
   SANDBAR_BACKEND_ERROR_FAILED,
 } SandbarBackendError;
 
+/**
+ * SandbarBackendInterface:
+ * @get_name: the backend's name, `seatbelt` or `bwrap`
+ * @check_available: whether the sandbox program is installed
+ * @build_argv: the argv that runs a command under a policy; launch files
+ *   go into the private directory, and what this launch leaves out of the
+ *   policy is appended to the warnings array
+ * @describe_limits: what the backend cannot enforce for a policy
+ */
 struct _SandbarBackendInterface
 {
   GTypeInterface parent_iface;
@@ -47,6 +56,7 @@ struct _SandbarBackendInterface
                                    const SandbarPolicy  *policy,
                                    const char * const   *command,
                                    SandbarPrivateDir    *dir,
+                                   GPtrArray            *warnings,
                                    GError              **error);
   GPtrArray *  (*describe_limits) (SandbarBackend       *self,
                                    const SandbarPolicy  *policy);
@@ -63,6 +73,7 @@ GStrv           sandbar_backend_build_argv      (SandbarBackend       *self,
                                                  const SandbarPolicy  *policy,
                                                  const char * const   *command,
                                                  SandbarPrivateDir    *dir,
+                                                 GPtrArray            *warnings,
                                                  GError              **error);
 GPtrArray      *sandbar_backend_describe_limits (SandbarBackend       *self,
                                                  const SandbarPolicy  *policy);

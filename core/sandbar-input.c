@@ -247,6 +247,12 @@ sandbar_input_find_path_problem (SandbarField       field,
       *code = SANDBAR_INPUT_ERROR_EMPTY;
       *reason = g_strdup (_("the path is empty"));
     }
+  else if (memchr (path, '\0', length) != NULL)
+    {
+      /* Before the UTF-8 check, which would call a NUL invalid text. */
+      *code = SANDBAR_INPUT_ERROR_CONTROL_CHARACTER;
+      *reason = g_strdup (_("contains a control character (such as a line break or NUL)"));
+    }
   else if (!g_utf8_validate_len (path, length, NULL))
     {
       *code = SANDBAR_INPUT_ERROR_INVALID_UTF8;

@@ -745,13 +745,23 @@ check_canonical (SandbarField   field,
                  GError       **error)
 {
   gsize length = strlen (canonical);
-  g_autofree char *shown = sandbar_input_display (canonical, length);
+  g_autofree char *shown = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *full = NULL;
   SandbarInputError code;
 
+  /* The common case (nothing wrong) must stay cheap: the display form is
+   * built only for a message. */
+  if ((field == SANDBAR_FIELD_UNIX_SOCKET && length >= SANDBAR_SOCKET_PATH_MAX_BYTES) ||
+      length >= SANDBAR_PATH_MAX_BYTES ||
+      sandbar_input_find_path_problem (field, canonical, length, &code, &reason))
+    shown = sandbar_input_display (canonical, length);
+  else
+    return TRUE;
+
   if (field == SANDBAR_FIELD_UNIX_SOCKET && length >= SANDBAR_SOCKET_PATH_MAX_BYTES)
     {
+      g_clear_pointer (&reason, g_free);
       /* Translators: %s is the resolved path, then its length and the limit */
       reason = g_strdup_printf (_("resolves to “%s”, which is %zu bytes long; the operating "
                                   "system’s limit for socket paths is %d bytes"),
@@ -763,6 +773,7 @@ check_canonical (SandbarField   field,
 
   if (length >= SANDBAR_PATH_MAX_BYTES)
     {
+      g_clear_pointer (&reason, g_free);
       /* Translators: %s is the resolved path, then its length and the limit */
       reason = g_strdup_printf (_("resolves to “%s”, which is %zu bytes long; the limit for "
                                   "paths is %d bytes"),
@@ -771,9 +782,6 @@ check_canonical (SandbarField   field,
                                reason);
       return FALSE;
     }
-
-  if (!sandbar_input_find_path_problem (field, canonical, length, &code, &reason))
-    return TRUE;
 
   /* Translators: %s is the resolved path, then the reason it is rejected */
   full = g_strdup_printf (_("resolves to “%s”: %s"), shown, reason);

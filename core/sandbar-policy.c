@@ -84,24 +84,15 @@ resolve_path (SandbarPathResolver  *resolver,
   return result;
 }
 
-static gboolean
-contains_canonical (GPtrArray  *paths,
-                    const char *canonical)
-{
-  for (guint i = 0; i < paths->len; i++)
-    if (g_str_equal (((SandbarPolicyPath *)g_ptr_array_index (paths, i))->canonical, canonical))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Adds @path unless a path with the same canonical spelling is there:
- * the first origin of a folder is the one the summary shows. */
+ * the first origin of a folder is the one the summary shows. @seen holds
+ * the canonical paths of @paths, so that long lists stay linear. */
 static void
 add_unique (GPtrArray         *paths,
+            GHashTable        *seen,
             SandbarPolicyPath *path)
 {
-  if (contains_canonical (paths, path->canonical))
+  if (!g_hash_table_add (seen, path->canonical))
     policy_path_free (path);
   else
     g_ptr_array_add (paths, path);
@@ -179,7 +170,8 @@ resolve_working_directory (SandbarPolicy        *policy,
  * it is left out and said so, rather than failing the launch. */
 static void
 add_temp_roots (SandbarPolicy       *policy,
-                SandbarPathResolver *resolver)
+                SandbarPathResolver *resolver,
+                GHashTable          *seen)
 {
   g_autoptr(GError) error = NULL;
   SandbarPolicyPath *tmp;
@@ -187,7 +179,7 @@ add_temp_roots (SandbarPolicy       *policy,
 
   tmp = resolve_path (resolver, SANDBAR_FIELD_WRITABLE_ROOT, "/tmp", SANDBAR_ROOT_TEMP, NULL);
   if (tmp != NULL && tmp->is_directory)
-    add_unique (policy->writable_roots, tmp);
+    add_unique (policy->writable_roots, seen, tmp);
   else if (tmp != NULL)
     policy_path_free (tmp);
 
@@ -202,7 +194,7 @@ add_temp_roots (SandbarPolicy       *policy,
   else if (g_str_equal (tmp->canonical, "/"))
     policy_path_free (tmp);
   else
-    add_unique (policy->writable_roots, tmp);
+    add_unique (policy->writable_roots, seen, tmp);
 }
 
 static gboolean
@@ -212,13 +204,14 @@ add_writable_roots (SandbarPolicy        *policy,
                     SandbarPolicyPath    *working_root,
                     GError              **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *roots = sandbar_profile_get_writable_roots (profile);
 
   if (working_root != NULL)
-    add_unique (policy->writable_roots, working_root);
+    add_unique (policy->writable_roots, seen, working_root);
 
   if (sandbar_profile_get_include_temp (profile))
-    add_temp_roots (policy, resolver);
+    add_temp_roots (policy, resolver, seen);
 
   for (guint i = 0; roots[i] != NULL; i++)
     {
@@ -241,7 +234,7 @@ add_writable_roots (SandbarPolicy        *policy,
           return FALSE;
         }
 
-      add_unique (policy->writable_roots, root);
+      add_unique (policy->writable_roots, seen, root);
     }
 
   return TRUE;
@@ -253,6 +246,7 @@ add_deny_read (SandbarPolicy        *policy,
                SandbarPathResolver  *resolver,
                GError              **error)
 {
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *paths = sandbar_profile_get_deny_read (profile);
 
   for (guint i = 0; paths[i] != NULL; i++)
@@ -262,7 +256,7 @@ add_deny_read (SandbarPolicy        *policy,
 
       if (path == NULL)
         return FALSE;
-      add_unique (policy->deny_read, path);
+      add_unique (policy->deny_read, seen, path);
     }
 
   return TRUE;
@@ -274,9 +268,11 @@ compare_sockets (gconstpointer a,
 {
   const SandbarPolicyPath *x = *(SandbarPolicyPath * const *)a;
   const SandbarPolicyPath *y = *(SandbarPolicyPath * const *)b;
-  int by_path = strcmp (x->canonical, y->canonical);
 
-  return by_path != 0 ? by_path : x->kind - y->kind;
+  /* Scope first (see sandbar-sbpl.c): subpath sockets, then exact ones. */
+  if (x->kind != y->kind)
+    return x->kind - y->kind;
+  return strcmp (x->canonical, y->canonical);
 }
 
 static gboolean
@@ -317,6 +313,16 @@ add_sockets (SandbarPolicy        *policy,
   return TRUE;
 }
 
+static int
+compare_ports (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *)a;
+  guint y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 add_network (SandbarPolicy  *policy,
              SandbarProfile *profile)
@@ -324,19 +330,17 @@ add_network (SandbarPolicy  *policy,
   guint n_ports;
   const guint *ports = sandbar_profile_get_localhost_ports (profile, &n_ports);
   GArray *sorted = policy->localhost_ports;
+  guint kept = 0;
 
   policy->network_access = sandbar_profile_get_network_access (profile);
   policy->allow_local_binding = sandbar_profile_get_allow_local_binding (profile);
 
-  for (guint i = 0; i < n_ports; i++)
-    {
-      guint j = 0;
-
-      while (j < sorted->len && g_array_index (sorted, guint, j) < ports[i])
-        j++;
-      if (j == sorted->len || g_array_index (sorted, guint, j) != ports[i])
-        g_array_insert_val (sorted, j, ports[i]);
-    }
+  g_array_append_vals (sorted, ports, n_ports);
+  g_array_sort (sorted, compare_ports);
+  for (guint i = 0; i < sorted->len; i++)
+    if (kept == 0 || g_array_index (sorted, guint, kept - 1) != g_array_index (sorted, guint, i))
+      g_array_index (sorted, guint, kept++) = g_array_index (sorted, guint, i);
+  g_array_set_size (sorted, kept);
 }
 
 /**
@@ -359,6 +363,7 @@ sandbar_policy_new (SandbarProfile       *profile,
                     GError              **error)
 {
   g_autoptr(SandbarPolicy) policy = NULL;
+  g_autoptr(GHashTable) seen_names = g_hash_table_new (g_str_hash, g_str_equal);
   SandbarPolicyPath *working_root = NULL;
   const char * const *names;
 
@@ -386,7 +391,7 @@ sandbar_policy_new (SandbarProfile       *profile,
 
   names = sandbar_profile_get_protected_names (profile);
   for (guint i = 0; names[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (policy->protected_names, names[i], g_str_equal, NULL))
+    if (g_hash_table_add (seen_names, (gpointer)names[i]))
       g_ptr_array_add (policy->protected_names, g_strdup (names[i]));
 
   if (!add_deny_read (policy, profile, resolver, error))

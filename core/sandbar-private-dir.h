@@ -28,5 +28,7 @@ void               sandbar_private_dir_set_keep   (SandbarPrivateDir  *self,
 gboolean           sandbar_private_dir_get_keep   (SandbarPrivateDir  *self);
 gboolean           sandbar_private_dir_remove     (SandbarPrivateDir  *self,
                                                    GError            **error);
+guint              sandbar_private_dir_clean_stale (const char        *parent,
+                                                    gint64             max_age_seconds);
 
 G_END_DECLS

@@ -143,15 +143,24 @@ check_file_type (const struct stat  *st,
   return TRUE;
 }
 
-/* Reads a profile file without ever blocking on it: the type is checked
+/**
+ * sandbar_read_profile_file:
+ * @path: a file that should hold a profile
+ * @error: return location for a #GError in %SANDBAR_STORE_ERROR
+ *
+ * Reads a profile file without ever blocking on it: the type is checked
  * before the file is opened (a named pipe is never opened), the open is
  * non-blocking and does not follow a link that was not there when the type
  * was checked, and the type is checked again on the open file. A symbolic
  * link to a regular file is followed: people keep profiles in dotfiles
- * repositories. Fails with NOT_FOUND if there is no file. */
-static GBytes *
-read_profile_file (const char  *path,
-                   GError     **error)
+ * repositories. At most 1 MiB is read. The message does not name the file.
+ *
+ * Returns: (transfer full): the bytes, or %NULL (NOT_FOUND if there is no
+ *   file, FAILED otherwise)
+ */
+GBytes *
+sandbar_read_profile_file (const char  *path,
+                           GError     **error)
 {
   g_autofree char *buffer = NULL;
   struct stat st;
@@ -797,7 +806,7 @@ reload_file (SandbarProfileStore *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) contents = NULL;
 
-  contents = read_profile_file (path, &error);
+  contents = sandbar_read_profile_file (path, &error);
   if (contents != NULL)
     {
       adopt_contents (self, id, path, contents);
@@ -1576,7 +1585,7 @@ sandbar_profile_store_save (SandbarProfileStore  *self,
     return create_rendered (self, profile, contents, error);
 
   path = sandbar_profile_store_get_path (self, sandbar_profile_get_id (profile));
-  on_disk = read_profile_file (path, &read_error);
+  on_disk = sandbar_read_profile_file (path, &read_error);
   if (on_disk == NULL &&
       !g_error_matches (read_error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_NOT_FOUND))
     {
@@ -1632,7 +1641,7 @@ sandbar_profile_store_read_file (SandbarProfileStore  *self,
     return NULL;
 
   path = sandbar_profile_store_get_path (self, id);
-  contents = read_profile_file (path, &local_error);
+  contents = sandbar_read_profile_file (path, &local_error);
   if (contents == NULL)
     set_read_error (error, id, path, local_error);
   return contents;
@@ -1808,7 +1817,7 @@ sandbar_profile_store_delete (SandbarProfileStore  *self,
   /* @id may belong to the profile that is about to go. */
   key = g_strdup (id);
   path = sandbar_profile_store_get_path (self, key);
-  contents = read_profile_file (path, &local_error);
+  contents = sandbar_read_profile_file (path, &local_error);
   if (contents == NULL)
     {
       set_read_error (error, key, path, local_error);

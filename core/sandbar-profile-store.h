@@ -97,6 +97,9 @@ gboolean             sandbar_profile_store_restore            (SandbarProfileSto
                                                                GBytes               *contents,
                                                                GError              **error);
 
+GBytes              *sandbar_read_profile_file                (const char           *path,
+                                                               GError              **error);
+
 void                 sandbar_load_problem_free                (SandbarLoadProblem   *problem);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandbarLoadProblem, sandbar_load_problem_free)

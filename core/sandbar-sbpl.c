@@ -150,8 +150,17 @@ emit_path (Writer     *w,
            const char *name,
            const char *value)
 {
-  g_string_append_printf (w->text, "(%s (param \"%s\"))", filter, name);
-  g_string_append_printf (w->inline_text, "(%s ", filter);
+  /* Plain appends, not printf: this runs once per path, thousands of
+   * times for a long socket list. */
+  g_string_append_c (w->text, '(');
+  g_string_append (w->text, filter);
+  g_string_append (w->text, " (param \"");
+  g_string_append (w->text, name);
+  g_string_append (w->text, "\"))");
+
+  g_string_append_c (w->inline_text, '(');
+  g_string_append (w->inline_text, filter);
+  g_string_append_c (w->inline_text, ' ');
   sandbar_sbpl_append_quoted (w->inline_text, value, strlen (value));
   g_string_append_c (w->inline_text, ')');
 }
@@ -166,10 +175,17 @@ emit_joined_path (Writer           *w,
 {
   g_autofree char *joined = g_strconcat (root->value, "/", name->value, NULL);
 
-  g_string_append_printf (w->text,
-                          "(%s (string-append (param \"%s\") \"/\" (param \"%s\")))",
-                          filter, root->name, name->name);
-  g_string_append_printf (w->inline_text, "(%s ", filter);
+  g_string_append_c (w->text, '(');
+  g_string_append (w->text, filter);
+  g_string_append (w->text, " (string-append (param \"");
+  g_string_append (w->text, root->name);
+  g_string_append (w->text, "\") \"/\" (param \"");
+  g_string_append (w->text, name->name);
+  g_string_append (w->text, "\")))");
+
+  g_string_append_c (w->inline_text, '(');
+  g_string_append (w->inline_text, filter);
+  g_string_append_c (w->inline_text, ' ');
   sandbar_sbpl_append_quoted (w->inline_text, joined, strlen (joined));
   g_string_append_c (w->inline_text, ')');
 }
@@ -361,9 +377,12 @@ compare_spellings (gconstpointer a,
 {
   const Spelling *x = a;
   const Spelling *y = b;
-  int by_path = strcmp (x->path, y->path);
 
-  return by_path != 0 ? by_path : x->scope - y->scope;
+  /* Scope first, so that the text depends only on how many sockets of
+   * each scope there are, never on how their paths compare. */
+  if (x->scope != y->scope)
+    return x->scope - y->scope;
+  return strcmp (x->path, y->path);
 }
 
 /* Seatbelt may match a socket against the path the client passes, so on
@@ -429,6 +448,17 @@ add_path_params (Writer     *w,
     }
 }
 
+/* About how long the text will be: the fixed rules plus a line per path. */
+static gsize
+estimate_size (const SandbarPolicy *policy)
+{
+  gsize lines = policy->writable_roots->len * (1 + 2 * policy->protected_names->len) +
+                2 * (policy->deny_read->len + 2 * policy->sockets->len) +
+                policy->localhost_ports->len;
+
+  return sizeof base_rules + sizeof full_network_services + 1024 + 128 * lines;
+}
+
 /**
  * sandbar_sbpl_render:
  * @policy: a resolved policy
@@ -451,8 +481,10 @@ sandbar_sbpl_render (const SandbarPolicy *policy)
 
   g_return_val_if_fail (policy != NULL, NULL);
 
-  sbpl->text = g_string_sized_new (8192);
-  sbpl->inline_text = g_string_sized_new (8192);
+  /* Sized up front: growing a multi-megabyte string step by step costs
+   * more than writing it. */
+  sbpl->text = g_string_sized_new (estimate_size (policy));
+  sbpl->inline_text = g_string_sized_new (estimate_size (policy));
   sbpl->params = g_ptr_array_new_with_free_func (param_free);
   w = (Writer) { sbpl->text, sbpl->inline_text, sbpl->params };
 

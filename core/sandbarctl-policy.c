@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sandbar-backend.h"
 #include "sandbar-policy.h"
 #include "sandbar-sbpl.h"
 #include "sandbar-summary.h"
@@ -177,31 +178,35 @@ sandbarctl_policy_flags_clear (SandbarctlPolicyFlags *flags)
 }
 
 /**
- * sandbarctl_resolve_policy:
+ * sandbarctl_load_profile:
  * @globals: the global options
  * @id: (nullable): a profile id, or %NULL for the built-in policy
  * @flags: the parsed policy flags
- * @resolver: (out) (transfer full): the resolver the policy used
+ * @profile_out: (out) (transfer full): the profile with the flags applied
+ * @resolver_out: (out) (transfer full): the resolver to use with it
+ * @policy_flags: (out): how the working directory is chosen
  * @exit_status: (out): the status to exit with on failure
  *
- * Loads the profile (or the default), applies the flags, validates and
- * resolves. Errors are printed.
+ * Loads the profile (or the default) and applies the flags. Errors are
+ * printed.
  *
- * Returns: (transfer full) (nullable): the policy
+ * Returns: %FALSE if the command should exit with @exit_status
  */
-SandbarPolicy *
-sandbarctl_resolve_policy (SandbarctlGlobals      *globals,
-                           const char             *id,
-                           SandbarctlPolicyFlags  *flags,
-                           SandbarProfile        **profile_out,
-                           int                    *exit_status)
+gboolean
+sandbarctl_load_profile (SandbarctlGlobals      *globals,
+                         const char             *id,
+                         SandbarctlPolicyFlags  *flags,
+                         SandbarProfile        **profile_out,
+                         SandbarPathResolver   **resolver_out,
+                         SandbarPolicyFlags     *policy_flags,
+                         int                    *exit_status)
 {
   g_autoptr(SandbarProfile) profile = NULL;
   g_autoptr(SandbarPathResolver) resolver = sandbar_path_resolver_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *cwd = NULL;
-  SandbarPolicyFlags policy_flags = SANDBAR_POLICY_NONE;
-  SandbarPolicy *policy;
+
+  *policy_flags = SANDBAR_POLICY_NONE;
 
   if (id != NULL)
     {
@@ -209,14 +214,14 @@ sandbarctl_resolve_policy (SandbarctlGlobals      *globals,
       SandbarProfile *stored;
 
       if (store == NULL)
-        return NULL;
+        return FALSE;
       stored = sandbar_profile_store_lookup (store, id);
       if (stored == NULL)
         {
           g_set_error (&error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_NOT_FOUND,
                        _("no such profile (see “sandbarctl list”)"));
           *exit_status = sandbarctl_fail (id, error);
-          return NULL;
+          return FALSE;
         }
       profile = sandbar_profile_copy (stored, id);
     }
@@ -233,7 +238,7 @@ sandbarctl_resolve_policy (SandbarctlGlobals      *globals,
       if (!sandbar_input_check_path (SANDBAR_FIELD_WORKING_DIRECTORY, given, -1, &error))
         {
           *exit_status = sandbarctl_fail (NULL, error);
-          return NULL;
+          return FALSE;
         }
       g_free (cwd);
       cwd = g_steal_pointer (&given);
@@ -241,13 +246,54 @@ sandbarctl_resolve_policy (SandbarctlGlobals      *globals,
     }
   if (id == NULL || flags->cwd != NULL)
     {
-      policy_flags |= SANDBAR_POLICY_CWD_IS_DEFAULT_ROOT;
+      *policy_flags |= SANDBAR_POLICY_CWD_IS_DEFAULT_ROOT;
       if (cwd[0] == '/')
         sandbar_path_resolver_set_working_directory (resolver, cwd);
     }
 
   if (!apply_flags (profile, flags, cwd, &error) ||
-      (policy = sandbar_policy_new (profile, resolver, policy_flags, &error)) == NULL)
+      !sandbar_profile_validate (profile, &error))
+    {
+      *exit_status = sandbarctl_fail (NULL, error);
+      return FALSE;
+    }
+
+  *profile_out = g_steal_pointer (&profile);
+  *resolver_out = g_steal_pointer (&resolver);
+  return TRUE;
+}
+
+/**
+ * sandbarctl_resolve_policy:
+ * @globals: the global options
+ * @id: (nullable): a profile id, or %NULL for the built-in policy
+ * @flags: the parsed policy flags
+ * @profile_out: (out) (optional) (transfer full): the profile used
+ * @exit_status: (out): the status to exit with on failure
+ *
+ * sandbarctl_load_profile(), then validates and resolves.
+ *
+ * Returns: (transfer full) (nullable): the policy
+ */
+SandbarPolicy *
+sandbarctl_resolve_policy (SandbarctlGlobals      *globals,
+                           const char             *id,
+                           SandbarctlPolicyFlags  *flags,
+                           SandbarProfile        **profile_out,
+                           int                    *exit_status)
+{
+  g_autoptr(SandbarProfile) profile = NULL;
+  g_autoptr(SandbarPathResolver) resolver = NULL;
+  g_autoptr(GError) error = NULL;
+  SandbarPolicyFlags policy_flags;
+  SandbarPolicy *policy;
+
+  if (!sandbarctl_load_profile (globals, id, flags, &profile, &resolver, &policy_flags,
+                                exit_status))
+    return NULL;
+
+  policy = sandbar_policy_new (profile, resolver, policy_flags, &error);
+  if (policy == NULL)
     {
       *exit_status = sandbarctl_fail (NULL, error);
       return NULL;
@@ -256,6 +302,50 @@ sandbarctl_resolve_policy (SandbarctlGlobals      *globals,
   if (profile_out != NULL)
     *profile_out = g_steal_pointer (&profile);
   return policy;
+}
+
+/**
+ * sandbarctl_parse_policy_command:
+ * @command: the command being run
+ * @globals: the global options
+ * @extra: (nullable): the command's own options besides the policy flags
+ * @flags: where the policy flags go
+ * @argc: (inout): the arguments
+ * @argv: (inout): the arguments; options are removed
+ * @exit_status: (out): the status to exit with when this returns %FALSE
+ *
+ * Parses `[ID] [FLAGS]` with the command's own options.
+ *
+ * Returns: %FALSE if the command should exit with @exit_status
+ */
+gboolean
+sandbarctl_parse_policy_command (const SandbarctlCommand  *command,
+                                 SandbarctlGlobals        *globals,
+                                 const GOptionEntry       *extra,
+                                 SandbarctlPolicyFlags    *flags,
+                                 int                      *argc,
+                                 char                   ***argv,
+                                 int                      *exit_status)
+{
+  g_autofree GOptionEntry *entries = sandbarctl_policy_entries (flags);
+  g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  for (guint i = 0; extra != NULL && extra[i].long_name != NULL; i++)
+    g_array_append_val (all, extra[i]);
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    g_array_append_val (all, entries[i]);
+
+  if (!sandbarctl_parse (command, globals, (GOptionEntry *)(gpointer)all->data, argc, argv,
+                         exit_status))
+    return FALSE;
+
+  if (*argc > 2)
+    {
+      *exit_status = sandbarctl_usage_error (command->name, _("too many arguments"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Shared shape of sbpl, params and check: [ID] [FLAGS]. */
@@ -269,23 +359,8 @@ parse_and_resolve (const SandbarctlCommand  *command,
                    SandbarProfile          **profile,
                    int                      *exit_status)
 {
-  g_autofree GOptionEntry *entries = sandbarctl_policy_entries (flags);
-  g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
-
-  for (guint i = 0; extra != NULL && extra[i].long_name != NULL; i++)
-    g_array_append_val (all, extra[i]);
-  for (guint i = 0; entries[i].long_name != NULL; i++)
-    g_array_append_val (all, entries[i]);
-
-  if (!sandbarctl_parse (command, globals, (GOptionEntry *)(gpointer)all->data, argc, argv,
-                         exit_status))
+  if (!sandbarctl_parse_policy_command (command, globals, extra, flags, argc, argv, exit_status))
     return NULL;
-
-  if (*argc > 2)
-    {
-      *exit_status = sandbarctl_usage_error (command->name, _("too many arguments"));
-      return NULL;
-    }
 
   return sandbarctl_resolve_policy (globals, *argc == 2 ? (*argv)[1] : NULL, flags, profile,
                                     exit_status);
@@ -377,6 +452,8 @@ command_check (SandbarctlGlobals  *globals,
   g_autoptr(SandbarPolicy) policy = NULL;
   g_autoptr(SandbarProfile) profile = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(SandbarBackend) backend = NULL;
+  g_autoptr(GPtrArray) limits = NULL;
   int status = SANDBARCTL_EXIT_OK;
 
   policy = parse_and_resolve (&sandbarctl_policy_commands[2], globals, NULL, &argc, &argv,
@@ -386,5 +463,16 @@ command_check (SandbarctlGlobals  *globals,
 
   summary = sandbar_summary_describe (profile, policy);
   g_print ("%s\n", summary);
+
+  /* What this machine's sandbox cannot enforce for this profile. */
+  backend = sandbar_backend_new (NULL, NULL);
+  limits = backend != NULL ? sandbar_backend_describe_limits (backend, policy) : NULL;
+  if (limits != NULL && limits->len > 0)
+    {
+      /* Translators: %s is the sandbox program, e.g. bwrap */
+      g_print (_("\nLimits of %s on this system:\n"), sandbar_backend_get_name (backend));
+      for (guint i = 0; i < limits->len; i++)
+        g_print ("- %s\n", (char *)g_ptr_array_index (limits, i));
+    }
   return SANDBARCTL_EXIT_OK;
 }

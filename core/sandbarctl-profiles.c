@@ -20,10 +20,6 @@
 #include "sandbar-templates.h"
 #include "sandbarctl.h"
 
-/* Profiles are small; anything bigger is not one (and would not be read
- * whole into memory). */
-#define MAX_IMPORT_BYTES (1024 * 1024)
-
 static int command_list (SandbarctlGlobals *globals, int argc, char **argv);
 static int command_show (SandbarctlGlobals *globals, int argc, char **argv);
 static int command_new (SandbarctlGlobals *globals, int argc, char **argv);
@@ -246,55 +242,32 @@ command_templates (SandbarctlGlobals  *globals,
   return SANDBARCTL_EXIT_OK;
 }
 
-/* Reads a file to import without ever blocking on a FIFO or reading a
- * device: regular files only, and at most MAX_IMPORT_BYTES. */
+/* A file to import: standard input, or a regular file read without ever
+ * blocking on a FIFO (the store's own reader). */
 static GBytes *
 read_import_file (const char  *path,
                   GError     **error)
 {
-  g_autofree char *data = NULL;
-  struct stat st;
-  gsize length;
-  int fd;
-
   if (g_str_equal (path, "-"))
     {
       g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
       g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
 
+      g_autoptr(GBytes) bytes = NULL;
+
       if (g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
         return NULL;
-      return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+      bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+      if (g_bytes_get_size (bytes) > 1024 * 1024)
+        {
+          g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
+                               _("the input is larger than 1 MiB, far too large for a profile"));
+          return NULL;
+        }
+      return g_steal_pointer (&bytes);
     }
 
-  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
-                           _("not a regular file"));
-      return NULL;
-    }
-  if (st.st_size > MAX_IMPORT_BYTES)
-    {
-      close (fd);
-      g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
-                   _("the file is %lld bytes; a profile is at most %d"),
-                   (long long) st.st_size, MAX_IMPORT_BYTES);
-      return NULL;
-    }
-  close (fd);
-
-  if (!g_file_get_contents (path, &data, &length, error))
-    return NULL;
-  return g_bytes_new_take (g_steal_pointer (&data), length);
+  return sandbar_read_profile_file (path, error);
 }
 
 static char *

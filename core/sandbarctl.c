@@ -11,13 +11,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sandbar-backend.h"
 #include "sandbar-input.h"
+#include "sandbar-terminal.h"
 #include "sandbar-profile.h"
 #include "sandbarctl.h"
 
 static const SandbarctlCommand *command_tables[] = {
   sandbarctl_profile_commands,
   sandbarctl_policy_commands,
+  sandbarctl_launch_commands,
 };
 
 /* Invalid input is the user's to fix (exit 2); the rest is ours or the
@@ -32,7 +35,11 @@ is_input_error (const GError *error)
          g_error_matches (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_EXISTS) ||
          g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) ||
          g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION) ||
-         g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED);
+         g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED) ||
+         g_error_matches (error, SANDBAR_BACKEND_ERROR, SANDBAR_BACKEND_ERROR_UNKNOWN) ||
+         g_error_matches (error, SANDBAR_BACKEND_ERROR, SANDBAR_BACKEND_ERROR_UNSUPPORTED) ||
+         g_error_matches (error, SANDBAR_TERMINAL_ERROR,
+                          SANDBAR_TERMINAL_ERROR_INVALID_TEMPLATE);
 }
 
 /**

@@ -40,6 +40,7 @@ typedef struct
 
 extern const SandbarctlCommand sandbarctl_profile_commands[];
 extern const SandbarctlCommand sandbarctl_policy_commands[];
+extern const SandbarctlCommand sandbarctl_launch_commands[];
 
 /* The Codex-style flags of sbpl, params, check, args, run and open. */
 typedef struct
@@ -57,6 +58,21 @@ typedef struct
 
 GOptionEntry        *sandbarctl_policy_entries     (SandbarctlPolicyFlags *flags);
 void                 sandbarctl_policy_flags_clear (SandbarctlPolicyFlags *flags);
+gboolean             sandbarctl_load_profile       (SandbarctlGlobals     *globals,
+                                                    const char            *id,
+                                                    SandbarctlPolicyFlags *flags,
+                                                    SandbarProfile       **profile_out,
+                                                    SandbarPathResolver  **resolver_out,
+                                                    SandbarPolicyFlags    *policy_flags,
+                                                    int                   *exit_status);
+gboolean             sandbarctl_parse_policy_command
+                                                   (const SandbarctlCommand *command,
+                                                    SandbarctlGlobals     *globals,
+                                                    const GOptionEntry    *extra,
+                                                    SandbarctlPolicyFlags *flags,
+                                                    int                   *argc,
+                                                    char                ***argv,
+                                                    int                   *exit_status);
 SandbarPolicy       *sandbarctl_resolve_policy     (SandbarctlGlobals     *globals,
                                                     const char            *id,
                                                     SandbarctlPolicyFlags *flags,

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <gio/gunixsocketaddress.h>
 #include <sys/stat.h>
 
 #include "sandbar-sbpl-reader.h"
@@ -263,7 +264,7 @@ test_import_invalid_writes_nothing (Fixture       *fixture,
   /* A FIFO must not hang the import. */
   g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
   RUN (&fifo, "--profiles-dir", fixture->profiles, "import", fifo_path);
-  g_assert_cmpint (fifo.status, ==, 2);
+  g_assert_cmpint (fifo.status, ==, 1);
   assert_contains (fifo.err, "not a regular file");
 }
 
@@ -471,6 +472,217 @@ test_check_summary (Fixture       *fixture,
   assert_contains (relative.out, g_strconcat (canonical, "/build", NULL));
 }
 
+
+static GStrv
+split_lines (const char *text)
+{
+  g_autofree char *trimmed = g_strndup (text, strlen (text) - (g_str_has_suffix (text, "\n") ? 1 : 0));
+
+  return g_strsplit (trimmed, "\n", -1);
+}
+
+/* args: a runnable Seatbelt command line, the profile really written. */
+static void
+test_args_seatbelt (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_auto(Result) args = { 0 };
+  g_auto(Result) sbpl = { 0 };
+  g_auto(GStrv) argv = NULL;
+  g_autofree char *profile_text = NULL;
+  g_autofree char *dir = NULL;
+  struct stat st;
+
+  RUN (&args, "args", "--backend", "seatbelt", "--allow-unix-socket", "/tmp/q\"uote.sock",
+       "--", "echo", "$(id)");
+  g_assert_cmpint (args.status, ==, 0);
+  argv = split_lines (args.out);
+  g_assert_cmpuint (g_strv_length (argv), ==, 10);
+  g_assert_cmpstr (argv[0], ==, "/usr/bin/sandbox-exec");
+  g_assert_cmpstr (argv[1], ==, "-f");
+  g_assert_true (g_str_has_prefix (argv[3], "-DUNIX_SOCKET_PATH_0="));
+  g_assert_true (g_str_has_suffix (argv[3], "/q\"uote.sock"));
+  g_assert_cmpstr (argv[4], ==, "--");
+  g_assert_cmpstr (argv[5], ==, "/usr/bin/env");
+  g_assert_cmpstr (argv[6], ==, "SANDBAR_PROFILE=default");
+  g_assert_cmpstr (argv[7], ==, "SANDBAR_SANDBOX=seatbelt");
+  g_assert_cmpstr (argv[8], ==, "echo");
+  g_assert_cmpstr (argv[9], ==, "$(id)");
+
+  /* The file is kept so the printed argv runs, readable only by us. */
+  g_assert_cmpint (g_stat (argv[2], &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  dir = g_path_get_dirname (argv[2]);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  RUN (&sbpl, "sbpl", "--allow-unix-socket", "/tmp/q\"uote.sock");
+  profile_text = read_file (argv[2]);
+  g_assert_cmpstr (profile_text, ==, sbpl.out);
+
+  g_unlink (argv[2]);
+  g_rmdir (dir);
+}
+
+/* Hostile values never change the structure of the bwrap command line. */
+static void
+test_args_bwrap_structure (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char *names[] = { "benign", "--bind x y", "$(touch pwned)", "a'b\"c", "-" };
+  g_auto(GStrv) reference = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *root = g_build_filename (fixture->dir, names[i], NULL);
+      g_auto(Result) args = { 0 };
+      g_auto(GStrv) argv = NULL;
+
+      g_assert_cmpint (g_mkdir (root, 0700), ==, 0);
+      RUN (&args, "args", "--backend", "bwrap", "--writable-root", root, "--", "true", names[i]);
+      g_assert_cmpint (args.status, ==, 0);
+      argv = split_lines (args.out);
+      g_assert_true (g_strv_contains ((const char * const *)argv, root));
+      g_assert_cmpstr (argv[g_strv_length (argv) - 1], ==, names[i]);
+      if (reference == NULL)
+        {
+          reference = g_steal_pointer (&argv);
+          continue;
+        }
+      g_assert_cmpuint (g_strv_length (argv), ==, g_strv_length (reference));
+      for (guint j = 0; argv[j] != NULL; j++)
+        if (g_str_has_prefix (reference[j], "--"))
+          g_assert_cmpstr (argv[j], ==, reference[j]);
+      g_rmdir (root);
+    }
+}
+
+static gboolean
+bwrap_works (void)
+{
+  int wait_status = -1;
+
+  return g_spawn_command_line_sync ("bwrap --ro-bind / / true", NULL, NULL, &wait_status, NULL) &&
+         g_spawn_check_wait_status (wait_status, NULL);
+}
+
+static void
+serve_unix_socket (const char *path,
+                   GSocket   **out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+
+  *out = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, 0, &error);
+  g_assert_no_error (error);
+  g_socket_bind (*out, address, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (*out, &error);
+  g_assert_no_error (error);
+}
+
+/* run with real bubblewrap: only the allowlisted socket answers. */
+static void
+test_run_bwrap (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *allowed = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GSocket) allowed_socket = NULL;
+  g_autoptr(GSocket) other_socket = NULL;
+  const char *client = g_getenv ("SANDBAR_TEST_CLIENT");
+  g_auto(Result) reach = { 0 };
+  g_auto(Result) blocked = { 0 };
+  g_auto(Result) env = { 0 };
+  g_auto(Result) status = { 0 };
+
+  if (!bwrap_works ())
+    {
+      g_test_skip ("bubblewrap cannot create a sandbox here (no user namespaces?)");
+      return;
+    }
+
+  /* Sockets under /tmp: the folder the Linux view masks. */
+  tmp = g_dir_make_tmp ("sandbarctl-run-XXXXXX", NULL);
+  allowed = g_build_filename (tmp, "allowed.sock", NULL);
+  other = g_build_filename (tmp, "other.sock", NULL);
+  serve_unix_socket (allowed, &allowed_socket);
+  serve_unix_socket (other, &other_socket);
+
+  RUN (&reach, "run", "--allow-unix-socket", allowed, "--", client, "connect", allowed);
+  g_assert_cmpint (reach.status, ==, 0);
+  RUN (&blocked, "run", "--allow-unix-socket", allowed, "--", client, "connect", other);
+  g_assert_cmpint (blocked.status, ==, 1);
+  RUN (&env, "run", "--", client, "env", "SANDBAR_SANDBOX");
+  g_assert_cmpstr (env.out, ==, "bwrap\n");
+  /* The command's exit status is sandbarctl's. */
+  RUN (&status, "run", "--", "/bin/sh", "-c", "exit 7");
+  g_assert_cmpint (status.status, ==, 7);
+
+  g_unlink (allowed);
+  g_unlink (other);
+  g_rmdir (tmp);
+}
+
+/* open with a fake terminal that records what it was asked to run. */
+static void
+test_open_fake_terminal (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *record = g_build_filename (fixture->dir, "record", NULL);
+  g_autofree char *template = g_strdup_printf ("%s --fake-terminal {}",
+                                               g_getenv ("SANDBAR_TEST_RECORDER"));
+  g_auto(Result) args = { 0 };
+  g_auto(Result) opened = { 0 };
+  g_auto(GStrv) expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 deadline;
+
+  g_setenv ("SANDBAR_RECORDER_OUT", record, TRUE);
+  RUN (&args, "args", "--cwd", fixture->dir, "--", "echo", "a b", "'c'");
+  expected = split_lines (args.out);
+
+  RUN (&opened, "open", "--cwd", fixture->dir, "--terminal", template, "--", "echo", "a b", "'c'");
+  g_assert_cmpint (opened.status, ==, 0);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!g_file_get_contents (record, &contents, &length, NULL) &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (20000);
+  g_assert_nonnull (contents);
+
+  {
+    /* The record: cwd, argv[0] (the recorder), --fake-terminal, argv… */
+    g_autoptr(GPtrArray) words = g_ptr_array_new ();
+    const char *p = contents;
+
+    while (p < contents + length)
+      {
+        g_ptr_array_add (words, (gpointer)p);
+        p += strlen (p) + 1;
+      }
+    g_assert_cmpuint (words->len, ==, 3 + g_strv_length (expected));
+    g_assert_cmpstr (g_ptr_array_index (words, 2), ==, "--fake-terminal");
+    for (guint i = 0; expected[i] != NULL; i++)
+      if (!g_str_has_suffix (expected[i], "profile.sb"))
+        g_assert_cmpstr (g_ptr_array_index (words, 3 + i), ==, expected[i]);
+  }
+  g_unsetenv ("SANDBAR_RECORDER_OUT");
+}
+
+static void
+test_missing_sandbox_program (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_auto(Result) result = { 0 };
+
+  /* On Linux there is no sandbox-exec: run must say so, not try. */
+  RUN (&result, "run", "--backend", "seatbelt", "--", "true");
+  g_assert_cmpint (result.status, ==, 1);
+  assert_contains (result.err, "sandbox-exec");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +708,11 @@ main (int   argc,
   ADD ("hostile-paths-change-only-params", test_hostile_paths_change_only_params);
   ADD ("rejected-input", test_rejected_input);
   ADD ("check-summary", test_check_summary);
+  ADD ("args-seatbelt", test_args_seatbelt);
+  ADD ("args-bwrap-structure", test_args_bwrap_structure);
+  ADD ("run-bwrap", test_run_bwrap);
+  ADD ("open-fake-terminal", test_open_fake_terminal);
+  ADD ("missing-sandbox-program", test_missing_sandbox_program);
 #undef ADD
 
   return g_test_run ();

@@ -365,6 +365,29 @@ test_same_shape_same_text (void)
   assert_has (b->inline_text->str, "(subpath \"/home/u/\\\")(allow default)(\\\"\")");
 }
 
+/* Mixed scopes: the text must not depend on how the paths sort against
+ * each other (sockets are numbered by scope, then bytewise). */
+static void
+test_mixed_scopes_same_text (void)
+{
+  g_autoptr(SandbarProfile) first = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                 SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarProfile) second = new_profile (SANDBAR_WRITE_ACCESS_NONE,
+                                                  SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) a = NULL;
+  g_autoptr(SandbarSbpl) b = NULL;
+
+  add_socket (first, "/tmp/a.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  add_socket (first, "/tmp/b.sock", SANDBAR_SOCKET_SCOPE_EXACT);
+  add_socket (second, "/tmp/c.sock", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  add_socket (second, "/tmp/b.sock", SANDBAR_SOCKET_SCOPE_EXACT);
+  a = render (first, SANDBAR_POLICY_NONE);
+  b = render (second, SANDBAR_POLICY_NONE);
+  g_assert_cmpstr (a->text->str, ==, b->text->str);
+  g_assert_cmpstr (param_value (b, "UNIX_SOCKET_PATH_0"), ==, "/tmp/c.sock");
+  g_assert_cmpstr (param_value (b, "UNIX_SOCKET_PATH_1"), ==, "/tmp/b.sock");
+}
+
 /* Rule 9: deterministic and locale-independent. */
 static void
 test_deterministic (void)
@@ -486,6 +509,7 @@ main (int   argc,
                    test_protected_names_are_denied_after_allows);
   g_test_add_func ("/sandbar/sbpl/no-unfiltered-allows", test_no_unfiltered_allows);
   g_test_add_func ("/sandbar/sbpl/same-shape-same-text", test_same_shape_same_text);
+  g_test_add_func ("/sandbar/sbpl/mixed-scopes-same-text", test_mixed_scopes_same_text);
   g_test_add_func ("/sandbar/sbpl/deterministic", test_deterministic);
   g_test_add_func ("/sandbar/sbpl/resolution-errors", test_resolution_errors);
 
