@@ -15,6 +15,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "sandbar-application.h"
+#include "sandbar-launcher.h"
 #include "sandbar-gui-resources.h"
 #include "sandbar-preferences.h"
 #include "sandbar-window.h"
@@ -364,4 +365,67 @@ sandbar_application_get_window (SandbarApplication *self)
       return l->data;
 
   return NULL;
+}
+
+/* The terminal the settings choose: "auto", a known id, or "custom". */
+static SandbarTerminal *
+new_terminal (SandbarApplication  *self,
+              GError             **error)
+{
+  g_autofree char *choice = g_settings_get_string (self->settings, "terminal");
+
+  if (g_str_equal (choice, "custom"))
+    {
+      g_autofree char *command = g_settings_get_string (self->settings,
+                                                        "custom-terminal-command");
+
+      return sandbar_terminal_new_custom (command, error);
+    }
+
+  return sandbar_terminal_new (choice, error);
+}
+
+/**
+ * sandbar_application_open_terminal:
+ * @self: the application
+ * @profile: a valid profile
+ * @warnings: (out) (optional) (element-type utf8) (transfer full): what
+ *   the user should know about the launch, such as a socket that does not
+ *   exist yet
+ * @error: return location for a #GError
+ *
+ * Opens a terminal running the profile's command inside the sandbox, the
+ * way `sandbarctl open` does: the core resolves the profile, writes the
+ * launch files and builds the command line; the terminal is the one
+ * chosen in Preferences.
+ *
+ * Returns: %TRUE if the terminal was started
+ */
+gboolean
+sandbar_application_open_terminal (SandbarApplication  *self,
+                                   SandbarProfile      *profile,
+                                   GPtrArray          **warnings,
+                                   GError             **error)
+{
+  g_autoptr(SandbarBackend) backend = NULL;
+  g_autoptr(SandbarTerminal) terminal = NULL;
+  g_autoptr(SandbarLaunch) launch = NULL;
+
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (SANDBAR_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((backend = sandbar_backend_new (NULL, error)) == NULL ||
+      !sandbar_backend_check_available (backend, error) ||
+      (terminal = new_terminal (self, error)) == NULL)
+    return FALSE;
+
+  launch = sandbar_launch_prepare (profile, self->resolver, SANDBAR_POLICY_NONE, backend, NULL,
+                                   error);
+  if (launch == NULL || !sandbar_launch_open_terminal (launch, terminal, error))
+    return FALSE;
+
+  if (warnings != NULL)
+    *warnings = g_ptr_array_ref (launch->warnings);
+  return TRUE;
 }

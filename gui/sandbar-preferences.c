@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sandbar-preferences.h"
+#include "sandbar-terminal.h"
 
 struct _SandbarPreferences
 {
@@ -29,11 +30,11 @@ struct _SandbarPreferences
 
 G_DEFINE_FINAL_TYPE (SandbarPreferences, sandbar_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The terminals the core can drive, by id; shown as they are named. */
+/* The terminals the core can drive on this system, by id. */
 static GStrv
 list_terminals (void)
 {
-  return g_new0 (char *, 1);
+  return sandbar_terminal_list_known ();
 }
 
 static void

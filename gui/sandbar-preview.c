@@ -18,6 +18,7 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "sandbar-launcher.h"
 #include "sandbar-policy.h"
 #include "sandbar-preview.h"
 #include "sandbar-sbpl.h"
@@ -133,10 +134,14 @@ struct _SandbarPreview
   GtkSourceView       *source_view;
   GtkStack            *params_stack;
   GtkColumnView       *params_view;
+  GtkLabel            *command_intro;
   GtkLabel            *command_label;
+  GtkLabel            *command_notes;
 
   /* Owned */
   SandbarPathResolver *resolver;
+  SandbarBackend      *backend;
+  SandbarProfile      *profile;      /* the profile last rendered */
   GtkSourceBuffer     *buffer;
   GtkTextTag          *changed_tag;
   GListStore          *params;
@@ -147,6 +152,7 @@ struct _SandbarPreview
   GtkNativeDialog     *chooser;
 
   guint                highlight_source;
+  guint                command_dirty : 1;
   guint                inline_rendering : 1;
   guint                stale : 1;
 };
@@ -346,14 +352,60 @@ show_params (SandbarPreview *self)
   gtk_stack_set_visible_child_name (self->params_stack, params->len > 0 ? "list" : "empty");
 }
 
+static gboolean
+command_page_visible (SandbarPreview *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "command") == 0;
+}
+
+/* The exact command line comes from the core's launcher, as for "Open
+ * Terminal" and `sandbarctl args`. Preparing one writes launch files, so
+ * it is done only while the page is shown; the files go when the launch
+ * is freed. */
+static SandbarLaunch *
+prepare_launch (SandbarPreview  *self,
+                GError         **error)
+{
+  if (self->backend == NULL)
+    {
+      g_set_error_literal (error, SANDBAR_BACKEND_ERROR, SANDBAR_BACKEND_ERROR_UNKNOWN,
+                           _("This system has no sandbox backend"));
+      return NULL;
+    }
+
+  return sandbar_launch_prepare (self->profile, self->resolver, SANDBAR_POLICY_NONE,
+                                 self->backend, NULL, error);
+}
+
 static void
 show_command_line (SandbarPreview *self)
 {
-  /* The exact command line comes from the core's launcher, which builds
-   * the argv for this platform's sandbox. */
-  gtk_label_set_label (self->command_label,
-                       _("The command line is shown here once this build of Sandbar can "
-                         "open terminals."));
+  g_autoptr(SandbarLaunch) launch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  if (!self->command_dirty || self->profile == NULL || !command_page_visible (self))
+    return;
+  self->command_dirty = FALSE;
+
+  launch = prepare_launch (self, &error);
+  if (launch == NULL)
+    {
+      gtk_label_set_label (self->command_label, "");
+      gtk_label_set_label (self->command_notes, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->command_notes), TRUE);
+      return;
+    }
+
+  text = sandbar_terminal_shell_quote_argv ((const char * const *) launch->argv);
+  gtk_label_set_label (self->command_label, text);
+
+  for (guint i = 0; i < launch->warnings->len; i++)
+    g_string_append_printf (notes, i > 0 ? "\n%s" : "%s",
+                            (const char *) g_ptr_array_index (launch->warnings, i));
+  gtk_label_set_label (self->command_notes, notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->command_notes), notes->len > 0);
 }
 
 static void
@@ -425,12 +477,14 @@ sandbar_preview_update (SandbarPreview *self,
 
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
   self->sbpl = sandbar_sbpl_render (policy);
+  g_set_object (&self->profile, profile);
+  self->command_dirty = TRUE;
 
   /* A profile just opened is not a change to point at. */
   show_rendering (self, same_profile && self->shown->len > 0);
   show_params (self);
-  show_command_line (self);
   set_stale (self, NULL);
+  show_command_line (self);
 }
 
 /**
@@ -447,6 +501,9 @@ sandbar_preview_clear (SandbarPreview *self)
   g_clear_handle_id (&self->highlight_source, g_source_remove);
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
   g_clear_pointer (&self->profile_id, g_free);
+  g_clear_object (&self->profile);
+  self->command_dirty = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->command_notes), FALSE);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
   g_string_truncate (self->shown, 0);
   g_list_store_remove_all (self->params);
@@ -516,6 +573,7 @@ on_page_changed (SandbarPreview *self)
 
   /* Inline paths change only the profile text. */
   gtk_widget_set_visible (self->inline_box, g_strcmp0 (page, "profile") == 0);
+  show_command_line (self);
 }
 
 static void
@@ -540,7 +598,21 @@ on_copy_clicked (SandbarPreview *self)
     }
   else if (g_str_equal (page, "command"))
     {
-      gdk_clipboard_set_text (clipboard, gtk_label_get_label (self->command_label));
+      g_autoptr(SandbarLaunch) launch = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      /* A command line that can be pasted and run as it is: its launch
+       * files stay (until a later launch clears out old ones). */
+      if (self->stale || self->profile == NULL || (launch = prepare_launch (self, &error)) == NULL)
+        {
+          show_toast (self, error != NULL ? error->message : self->message);
+          return;
+        }
+      if (launch->dir != NULL)
+        sandbar_private_dir_set_keep (launch->dir, TRUE);
+      text = sandbar_terminal_shell_quote_argv ((const char * const *) launch->argv);
+      gdk_clipboard_set_text (clipboard, text);
       show_toast (self, _("Command line copied"));
     }
   else
@@ -687,6 +759,8 @@ sandbar_preview_finalize (GObject *object)
   SandbarPreview *self = SANDBAR_PREVIEW (object);
 
   g_clear_object (&self->resolver);
+  g_clear_object (&self->backend);
+  g_clear_object (&self->profile);
   g_clear_object (&self->buffer);
   g_clear_object (&self->params);
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
@@ -782,7 +856,9 @@ sandbar_preview_class_init (SandbarPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, source_view);
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, params_stack);
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, params_view);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_intro);
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_label);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_notes);
   gtk_widget_class_bind_template_callback (widget_class, on_inline_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
@@ -818,4 +894,10 @@ sandbar_preview_init (SandbarPreview *self)
                             G_CALLBACK (update_style_scheme), self);
   update_style_scheme (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+
+  /* This system's sandbox: bubblewrap on Linux, Seatbelt on macOS. */
+  self->backend = sandbar_backend_new (NULL, NULL);
+  gtk_label_set_label (self->command_intro,
+                       _("“Open Terminal” runs this command line in the terminal. The files "
+                         "it names are written fresh for every launch."));
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sandbar-templates.h"
+#include "sandbar-terminal.h"
 #include "sandbar-window-private.h"
 
 static void
@@ -242,6 +243,51 @@ sandbar_window_undo_delete (SandbarWindow *self)
 /* Launch                                                                 */
 /* ---------------------------------------------------------------------- */
 
+static void
+on_launch_failed_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SandbarWindow    *self)
+{
+  if (g_str_equal (response, "preferences"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+}
+
+static void
+open_terminal (SandbarWindow  *self,
+               SandbarProfile *profile)
+{
+  SandbarApplication *app =
+    SANDBAR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!sandbar_application_open_terminal (app, profile, &warnings, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                                  _("Could Not Open a Terminal"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      /* Which terminal to use is the user's to fix. */
+      if (error->domain == SANDBAR_TERMINAL_ERROR)
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "preferences",
+                                         _("_Preferences"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_launch_failed_response), self,
+                               0);
+      g_debug ("%s", error->message);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: %s is a profile name */
+  message = g_strdup_printf (_("Opened a terminal in “%s”"), sandbar_profile_get_name (profile));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  for (guint i = 0; i < warnings->len; i++)
+    _sandbar_window_show_error (self, g_ptr_array_index (warnings, i));
+}
+
 /**
  * sandbar_window_launch:
  * @self: the window
@@ -295,8 +341,7 @@ sandbar_window_launch (SandbarWindow *self,
         }
     }
 
-  (void) profile;
-  _sandbar_window_show_error (self, _("Opening a terminal is not available in this build yet"));
+  open_terminal (self, profile);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -23,6 +23,7 @@
 
 #include "sandbar-application.h"
 #include "sandbar-editor.h"
+#include "sandbar-launcher.h"
 #include "sandbar-path-list.h"
 #include "sandbar-policy.h"
 #include "sandbar-preview.h"
@@ -857,6 +858,158 @@ test_preview_scroll_and_highlight (Fixture       *fixture,
     g_assert_false (gtk_text_iter_has_tag (&iter, tag));
 }
 
+/* ---------------------------------------------------------------------- */
+/* Open Terminal                                                          */
+/* ---------------------------------------------------------------------- */
+
+/* Launch files live in a fresh sandbar-XXXXXX folder each time: compare
+ * command lines with that name blanked out. */
+static char *
+normalize_launch_dirs (const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new ("/sandbar-[A-Za-z0-9]{6}(?=/|$|')", 0, 0, NULL);
+
+  return g_regex_replace_literal (regex, text, -1, 0, "/sandbar-XXXXXX", 0, NULL);
+}
+
+static GStrv
+normalize_argv (const char * const *argv)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; argv[i] != NULL; i++)
+    {
+      g_autofree char *word = normalize_launch_dirs (argv[i]);
+
+      g_strv_builder_add (builder, word);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The recorder's file: the working directory, then argv, each ending in
+ * NUL. */
+static gboolean
+read_record (const char  *path,
+             char       **cwd,
+             GStrv       *argv)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return FALSE;
+
+  for (gsize start = 0; start < length; start += strlen (data + start) + 1)
+    {
+      if (start == 0)
+        *cwd = g_strdup (data);
+      else
+        g_strv_builder_add (builder, data + start);
+    }
+  *argv = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_open_terminal (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *recorder = g_getenv ("SANDBAR_TEST_RECORDER");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SandbarBackend) backend = sandbar_backend_new (NULL, NULL);
+  g_autoptr(SandbarPathResolver) resolver = sandbar_path_resolver_new ();
+  g_autoptr(SandbarTerminal) terminal = NULL;
+  g_autoptr(SandbarLaunch) launch = NULL;
+  g_autoptr(SandbarProfile) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "record", NULL);
+  g_autofree char *cwd = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected_line = NULL;
+  g_autofree char *expected_shown = NULL;
+  g_auto(GStrv) recorded = NULL;
+  g_auto(GStrv) expected_argv = NULL;
+  g_auto(GStrv) normal_recorded = NULL;
+  g_auto(GStrv) normal_expected = NULL;
+  GtkStack *stack = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "stack");
+  GtkLabel *command = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "command_label");
+
+  if (recorder == NULL)
+    {
+      g_test_skip ("SANDBAR_TEST_RECORDER is not set");
+      return;
+    }
+  if (!sandbar_backend_check_available (backend, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+
+  /* A fake terminal: the recorder, as the custom terminal command. */
+  quoted = g_shell_quote (recorder);
+  template = g_strconcat (quoted, " --fake-terminal --cwd={cwd} {}", NULL);
+  g_settings_set_string (settings, "terminal", "custom");
+  g_settings_set_string (settings, "custom-terminal-command", template);
+  g_setenv ("SANDBAR_RECORDER_OUT", out, TRUE);
+
+  select_in_list (fixture, "docker-only");
+  expected = copy_of_stored (fixture, "docker-only");
+
+  /* An edit not yet saved is what the terminal gets. */
+  type_into (child (fixture->editor, SANDBAR_TYPE_EDITOR, "command_row"), "make -j4 'all tests'");
+  sandbar_profile_set_command (expected, "make -j4 'all tests'");
+
+  /* The command line page shows what the launcher builds. */
+  launch = sandbar_launch_prepare (expected, resolver, SANDBAR_POLICY_NONE, backend, NULL, &error);
+  g_assert_no_error (error);
+  gtk_stack_set_visible_child_name (stack, "command");
+  expected_line = sandbar_terminal_shell_quote_argv ((const char * const *) launch->argv);
+  expected_shown = normalize_launch_dirs (expected_line);
+  shown = normalize_launch_dirs (gtk_label_get_label (command));
+  g_assert_cmpstr (shown, ==, expected_shown);
+  save_screenshot (GTK_WIDGET (fixture->window), "window-command-line");
+
+  gtk_widget_activate (child (fixture->window, SANDBAR_TYPE_WINDOW, "launch_button"));
+  wait_for (file_exists, out, 10000, "the fake terminal to start");
+  g_assert_true (read_record (out, &cwd, &recorded));
+
+  terminal = sandbar_terminal_new_custom (template, &error);
+  g_assert_no_error (error);
+  expected_argv = sandbar_terminal_build_argv (terminal, (const char * const *) launch->argv,
+                                               launch->policy->working_directory, launch->dir,
+                                               &error);
+  g_assert_no_error (error);
+  normal_recorded = normalize_argv ((const char * const *) recorded);
+  normal_expected = normalize_argv ((const char * const *) expected_argv);
+  g_assert_cmpstrv (normal_recorded, normal_expected);
+  g_assert_cmpstr (cwd, ==, launch->policy->working_directory);
+
+  /* The edit was saved first. */
+  {
+    g_autoptr(SandbarProfile) on_disk = read_profile (fixture, "docker-only");
+
+    g_assert_true (sandbar_profile_equal (on_disk, expected));
+  }
+
+  /* An invalid profile is not launched. */
+  g_assert_no_errno (g_unlink (out));
+  type_into (child (fixture->editor, SANDBAR_TYPE_EDITOR, "command_row"), "make 'unclosed");
+  activate_app_action (fixture, "launch", g_variant_new_string (""));
+  wait_ms (1000);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_unsetenv ("SANDBAR_RECORDER_OUT");
+}
+
 static const char * const socket_files[] = {
   "sockets-demo.sandbar",
   "[Profile]\n"
@@ -997,6 +1150,7 @@ main (int   argc,
   ADD ("search", NULL, test_search);
   ADD ("broken-files", &with_broken, test_broken_files);
   ADD ("preview-scroll-and-highlight", NULL, test_preview_scroll_and_highlight);
+  ADD ("open-terminal", NULL, test_open_terminal);
   ADD ("screenshots", &with_sockets, test_screenshots);
 
 #undef ADD
