@@ -82,6 +82,30 @@ sandbar_preview_param_get_property (GObject    *object,
     }
 }
 
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* Updates in place, so that a table of a thousand rows changes only the
+ * labels that show something new. */
+static void
+sandbar_preview_param_set (SandbarPreviewParam *self,
+                           const char          *name,
+                           const char          *value)
+{
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), param_properties[PARAM_PROP_NAME]);
+  if (set_string (&self->value, value))
+    g_object_notify_by_pspec (G_OBJECT (self), param_properties[PARAM_PROP_VALUE]);
+}
+
 static void
 sandbar_preview_param_class_init (SandbarPreviewParamClass *klass)
 {
@@ -91,9 +115,11 @@ sandbar_preview_param_class_init (SandbarPreviewParamClass *klass)
   object_class->get_property = sandbar_preview_param_get_property;
 
   param_properties[PARAM_PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   param_properties[PARAM_PROP_VALUE] =
-    g_param_spec_string ("value", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+    g_param_spec_string ("value", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, PARAM_N_PROPS, param_properties);
 }
 
@@ -145,6 +171,7 @@ struct _SandbarPreview
   GtkSourceBuffer     *buffer;
   GtkTextTag          *changed_tag;
   GListStore          *params;
+  GtkSelectionModel   *params_selection;
   SandbarSbpl         *sbpl;         /* the last good rendering */
   GString             *shown;        /* what the buffer holds */
   char                *profile_id;
@@ -311,43 +338,39 @@ show_rendering (SandbarPreview *self,
   show_text (self, text->str, text->len, highlight);
 }
 
-static gboolean
-params_equal (GListModel *model,
-              GPtrArray  *params)
-{
-  if (g_list_model_get_n_items (model) != params->len)
-    return FALSE;
-
-  for (guint i = 0; i < params->len; i++)
-    {
-      g_autoptr(SandbarPreviewParam) shown = g_list_model_get_item (model, i);
-      SandbarSbplParam *param = g_ptr_array_index (params, i);
-
-      if (!g_str_equal (shown->name, param->name) || !g_str_equal (shown->value, param->value))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
+/* Makes the table show @params: rows are updated in place and only the
+ * difference in length is added or removed at the end. Replacing every
+ * row would make the column view rebuild every row it shows. */
 static void
 show_params (SandbarPreview *self)
 {
   GPtrArray *params = self->sbpl->params;
-  g_autoptr(GPtrArray) items = NULL;
+  GListModel *model = G_LIST_MODEL (self->params);
+  guint n_shown = g_list_model_get_n_items (model);
+  guint common = MIN (n_shown, params->len);
 
-  if (!params_equal (G_LIST_MODEL (self->params), params))
+  for (guint i = 0; i < common; i++)
     {
-      items = g_ptr_array_new_full (params->len, g_object_unref);
-      for (guint i = 0; i < params->len; i++)
+      g_autoptr(SandbarPreviewParam) shown = g_list_model_get_item (model, i);
+      SandbarSbplParam *param = g_ptr_array_index (params, i);
+
+      sandbar_preview_param_set (shown, param->name, param->value);
+    }
+
+  if (params->len > n_shown)
+    {
+      g_autoptr(GPtrArray) added = g_ptr_array_new_full (params->len - n_shown, g_object_unref);
+
+      for (guint i = n_shown; i < params->len; i++)
         {
           SandbarSbplParam *param = g_ptr_array_index (params, i);
 
-          g_ptr_array_add (items, sandbar_preview_param_new (param->name, param->value));
+          g_ptr_array_add (added, sandbar_preview_param_new (param->name, param->value));
         }
-      g_list_store_splice (self->params, 0, g_list_model_get_n_items (G_LIST_MODEL (self->params)),
-                           items->pdata, items->len);
+      g_list_store_splice (self->params, n_shown, 0, added->pdata, added->len);
     }
+  else if (params->len < n_shown)
+    g_list_store_splice (self->params, params->len, n_shown - params->len, NULL, 0);
 
   gtk_stack_set_visible_child_name (self->params_stack, params->len > 0 ? "list" : "empty");
 }
@@ -573,6 +596,11 @@ on_page_changed (SandbarPreview *self)
 
   /* Inline paths change only the profile text. */
   gtk_widget_set_visible (self->inline_box, g_strcmp0 (page, "profile") == 0);
+
+  /* A column view follows every change of its model, shown or not: the
+   * table is attached only while it can be seen. */
+  gtk_column_view_set_model (self->params_view, g_strcmp0 (page, "parameters") == 0
+                                                  ? self->params_selection : NULL);
   show_command_line (self);
 }
 
@@ -710,27 +738,42 @@ bind_label (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  SandbarPreviewParam *param = gtk_list_item_get_item (item);
+  GObject *param = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = GPOINTER_TO_INT (user_data) == 0 ? param->name : param->value;
+  const char *property = user_data;
+  GBinding *text;
+  GBinding *tooltip;
 
-  gtk_label_set_label (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  text = g_object_bind_property (param, property, label, "label", G_BINDING_SYNC_CREATE);
+  tooltip = g_object_bind_property (param, property, label, "tooltip-text",
+                                    G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (item), "text-binding", text);
+  g_object_set_data (G_OBJECT (item), "tooltip-binding", tooltip);
+}
+
+static void
+unbind_label (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "text-binding"));
+  g_binding_unbind (g_object_get_data (G_OBJECT (item), "tooltip-binding"));
 }
 
 static void
 add_column (SandbarPreview *self,
             const char     *title,
-            int             which)
+            const char     *property)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), GINT_TO_POINTER (which));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), (gpointer) property);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label), (gpointer) property);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, which == 1);
+  gtk_column_view_column_set_expand (column, g_str_equal (property, "value"));
   gtk_column_view_append_column (self->params_view, column);
 }
 
@@ -762,6 +805,7 @@ sandbar_preview_finalize (GObject *object)
   g_clear_object (&self->backend);
   g_clear_object (&self->profile);
   g_clear_object (&self->buffer);
+  g_clear_object (&self->params_selection);
   g_clear_object (&self->params);
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
   g_string_free (self->shown, TRUE);
@@ -868,7 +912,6 @@ static void
 sandbar_preview_init (SandbarPreview *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -883,10 +926,10 @@ sandbar_preview_init (SandbarPreview *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->buffer));
 
   self->params = g_list_store_new (SANDBAR_TYPE_PREVIEW_PARAM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->params)));
-  gtk_column_view_set_model (self->params_view, GTK_SELECTION_MODEL (selection));
-  add_column (self, _("Name"), 0);
-  add_column (self, _("Value"), 1);
+  self->params_selection =
+    GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->params))));
+  add_column (self, _("Name"), "name");
+  add_column (self, _("Value"), "value");
 
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (on_page_changed), self);

@@ -308,10 +308,16 @@ assert_preview_is (Fixture        *fixture,
   g_autoptr(SandbarSbpl) sbpl = render (expected);
   g_autofree char *text = preview_text (fixture);
   GtkColumnView *table = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "params_view");
-  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (table));
+  GtkStack *stack = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "stack");
+  GListModel *rows;
 
   g_assert_false (sandbar_preview_get_stale (fixture->preview));
   assert_same_text (text, sbpl->text->str);
+
+  /* The table, as the Parameters page shows it. */
+  gtk_stack_set_visible_child_name (stack, "parameters");
+  rows = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_assert_nonnull (rows);
 
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, sbpl->params->len);
   for (guint i = 0; i < sbpl->params->len; i++)
@@ -325,6 +331,7 @@ assert_preview_is (Fixture        *fixture,
       g_assert_cmpstr (name, ==, param->name);
       g_assert_cmpstr (value, ==, param->value);
     }
+  gtk_stack_set_visible_child_name (stack, "profile");
 }
 
 static char *
