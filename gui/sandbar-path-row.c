@@ -25,12 +25,13 @@ struct _SandbarPathRow
 
   /* Template widgets */
   GtkLabel            *title_label;
+  GtkBox              *entry_box;
   GtkEntry            *entry;
   GtkBox              *details_box;
   GtkLabel            *status_label;
   GtkLabel            *message_label;
   GtkLabel            *badge_label;
-  GtkDropDown         *scope_dropdown;
+  GtkMenuButton       *scope_button;     /* sockets only */
   GtkButton           *choose_button;
   GtkButton           *remove_button;
 
@@ -40,6 +41,7 @@ struct _SandbarPathRow
   GtkNativeDialog     *chooser;
 
   SandbarField         field;
+  SandbarSocketScope   scope;
   guint                updating : 1;
   guint                exists : 1;
   guint                root_equivalent : 1;
@@ -227,11 +229,44 @@ on_entry_changed (SandbarPathRow *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-on_scope_changed (SandbarPathRow *self)
+static const char *
+scope_label (SandbarSocketScope scope)
 {
+  return scope == SANDBAR_SOCKET_SCOPE_EXACT ? _("Exactly this path")
+                                             : _("This path and below");
+}
+
+/* The scope menu is made when it is first opened: a profile can have a
+ * thousand sockets, and a popover per row would make opening it slow. */
+static void
+create_scope_menu (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) subpath = g_menu_item_new (scope_label (SANDBAR_SOCKET_SCOPE_SUBPATH),
+                                                  NULL);
+  g_autoptr(GMenuItem) exact = g_menu_item_new (scope_label (SANDBAR_SOCKET_SCOPE_EXACT), NULL);
+
+  g_menu_item_set_action_and_target (subpath, "row.scope", "i", SANDBAR_SOCKET_SCOPE_SUBPATH);
+  g_menu_item_set_action_and_target (exact, "row.scope", "i", SANDBAR_SOCKET_SCOPE_EXACT);
+  g_menu_append_item (menu, subpath);
+  g_menu_append_item (menu, exact);
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+apply_scope (SandbarPathRow     *self,
+             SandbarSocketScope  scope,
+             gboolean            by_user)
+{
+  if (self->scope == scope)
+    return;
+
+  self->scope = scope;
+  if (self->scope_button != NULL)
+    gtk_menu_button_set_label (self->scope_button, scope_label (scope));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCOPE]);
-  if (!self->updating)
+  if (by_user)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -292,10 +327,19 @@ sandbar_path_row_constructed (GObject *object)
 
   G_OBJECT_CLASS (sandbar_path_row_parent_class)->constructed (object);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->scope_dropdown),
-                          self->field == SANDBAR_FIELD_UNIX_SOCKET);
-  gtk_widget_set_visible (GTK_WIDGET (self->choose_button),
-                          self->field == SANDBAR_FIELD_WORKING_DIRECTORY);
+  if (self->field == SANDBAR_FIELD_UNIX_SOCKET)
+    {
+      self->scope_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+      gtk_menu_button_set_label (self->scope_button, scope_label (self->scope));
+      gtk_menu_button_set_create_popup_func (self->scope_button, create_scope_menu, NULL, NULL);
+      gtk_widget_set_valign (GTK_WIDGET (self->scope_button), GTK_ALIGN_CENTER);
+      /* The same width for both choices, so that the entries line up. */
+      gtk_widget_set_size_request (GTK_WIDGET (self->scope_button), 190, -1);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->scope_button),
+                                   _("Which sockets this entry allows"));
+      gtk_box_insert_child_after (self->entry_box, GTK_WIDGET (self->scope_button),
+                                  GTK_WIDGET (self->entry));
+    }
   update_details_visibility (self);
 
   /* The entry is named by the row for screen readers. */
@@ -393,7 +437,8 @@ sandbar_path_row_set_property (GObject      *object,
       sandbar_path_row_set_text (self, g_value_get_string (value));
       break;
     case PROP_SCOPE:
-      sandbar_path_row_set_scope (self, g_value_get_int (value));
+      /* Only the row.scope action sets the property: the user chose. */
+      apply_scope (self, g_value_get_int (value), TRUE);
       break;
     case PROP_REMOVABLE:
       gtk_widget_set_visible (GTK_WIDGET (self->remove_button), g_value_get_boolean (value));
@@ -448,6 +493,8 @@ sandbar_path_row_class_init (SandbarPathRowClass *klass)
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_install_property_action (widget_class, "row.scope", "scope");
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sandbar-path-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, title_label);
@@ -456,11 +503,10 @@ sandbar_path_row_class_init (SandbarPathRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, message_label);
   gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, badge_label);
-  gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, scope_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, entry_box);
   gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, choose_button);
   gtk_widget_class_bind_template_child (widget_class, SandbarPathRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
@@ -528,24 +574,22 @@ SandbarSocketScope
 sandbar_path_row_get_scope (SandbarPathRow *self)
 {
   g_return_val_if_fail (SANDBAR_IS_PATH_ROW (self), SANDBAR_SOCKET_SCOPE_SUBPATH);
-  return gtk_drop_down_get_selected (self->scope_dropdown) == 1 ? SANDBAR_SOCKET_SCOPE_EXACT
-                                                                : SANDBAR_SOCKET_SCOPE_SUBPATH;
+  return self->scope;
 }
 
+/**
+ * sandbar_path_row_set_scope:
+ * @self: a socket row
+ * @scope: the scope
+ *
+ * Sets the scope without emitting #SandbarPathRow::changed.
+ */
 void
 sandbar_path_row_set_scope (SandbarPathRow     *self,
                             SandbarSocketScope  scope)
 {
-  guint position = scope == SANDBAR_SOCKET_SCOPE_EXACT ? 1 : 0;
-
   g_return_if_fail (SANDBAR_IS_PATH_ROW (self));
-
-  if (gtk_drop_down_get_selected (self->scope_dropdown) == position)
-    return;
-
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->scope_dropdown, position);
-  self->updating = FALSE;
+  apply_scope (self, scope, FALSE);
 }
 
 /**
@@ -641,4 +685,18 @@ sandbar_path_row_grab_focus (SandbarPathRow *self)
 {
   g_return_if_fail (SANDBAR_IS_PATH_ROW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+/**
+ * sandbar_path_row_get_scope_control:
+ * @self: a row
+ *
+ * Returns: (transfer none) (nullable): the scope menu button of a socket
+ *   row; its menu activates `row.scope`
+ */
+GtkWidget *
+sandbar_path_row_get_scope_control (SandbarPathRow *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_PATH_ROW (self), NULL);
+  return GTK_WIDGET (self->scope_button);
 }

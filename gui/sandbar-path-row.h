@@ -36,6 +36,7 @@ gboolean            sandbar_path_row_get_exists    (SandbarPathRow      *self);
 gboolean            sandbar_path_row_get_root_equivalent (SandbarPathRow *self);
 const char         *sandbar_path_row_get_status    (SandbarPathRow      *self);
 void                sandbar_path_row_grab_focus    (SandbarPathRow      *self);
+GtkWidget          *sandbar_path_row_get_scope_control (SandbarPathRow  *self);
 
 char               *sandbar_path_contract_home     (const char          *path);
 

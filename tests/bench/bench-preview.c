@@ -113,7 +113,6 @@ bench_sockets (SandbarApplication *app,
   SandbarPathRow *row;
   GtkEditable *entry;
   SandbarProfile *working;
-  GtkDropDown *scope;
   double edits[ROUNDS];
   double scopes[ROUNDS];
   double changes[ROUNDS];
@@ -138,8 +137,6 @@ bench_sockets (SandbarApplication *app,
   row = sandbar_path_list_get_row (sockets, n - 1);
   entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (row), SANDBAR_TYPE_PATH_ROW,
                                                        "entry"));
-  scope = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (row), SANDBAR_TYPE_PATH_ROW,
-                                                       "scope_dropdown"));
   working = sandbar_editor_get_profile (editor);
 
   for (guint i = 0; i < ROUNDS; i++)
@@ -157,7 +154,9 @@ bench_sockets (SandbarApplication *app,
       /* A click on the scope: the socket moves between the two groups of
        * the profile, and the parameters are numbered anew. */
       t = g_get_monotonic_time ();
-      gtk_drop_down_set_selected (scope, 1 - gtk_drop_down_get_selected (scope));
+      gtk_widget_activate_action (GTK_WIDGET (row), "row.scope", "i",
+                                  sandbar_path_row_get_scope (row) == SANDBAR_SOCKET_SCOPE_EXACT
+                                  ? SANDBAR_SOCKET_SCOPE_SUBPATH : SANDBAR_SOCKET_SCOPE_EXACT);
       scopes[i] = (g_get_monotonic_time () - t) / 1000.0;
       drain ();
 

@@ -583,7 +583,8 @@ test_every_control (Fixture       *fixture,
   /* The scope of the Docker socket: that socket only. */
   list = editor_list (fixture, "sockets_list");
   row = sandbar_path_list_get_row (list, 0);
-  gtk_drop_down_set_selected (child (row, SANDBAR_TYPE_PATH_ROW, "scope_dropdown"), 1);
+  /* The scope menu's "Exactly this path". */
+  gtk_widget_activate_action (GTK_WIDGET (row), "row.scope", "i", SANDBAR_SOCKET_SCOPE_EXACT);
   rule = sandbar_socket_rule_new ("/var/run/docker.sock", SANDBAR_SOCKET_SCOPE_EXACT);
   {
     g_autoptr(GPtrArray) rules = g_ptr_array_new ();
