@@ -256,12 +256,6 @@ sandbar_application_command_line (GApplication            *application,
 }
 
 static void
-sandbar_application_shutdown (GApplication *application)
-{
-  G_APPLICATION_CLASS (sandbar_application_parent_class)->shutdown (application);
-}
-
-static void
 sandbar_application_finalize (GObject *object)
 {
   SandbarApplication *self = SANDBAR_APPLICATION (object);
@@ -284,7 +278,6 @@ sandbar_application_class_init (SandbarApplicationClass *klass)
   app_class->startup = sandbar_application_startup;
   app_class->activate = sandbar_application_activate;
   app_class->command_line = sandbar_application_command_line;
-  app_class->shutdown = sandbar_application_shutdown;
 
   /* The library is static: referring to its resource makes sure the
    * linker keeps the object that registers it. */

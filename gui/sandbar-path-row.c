@@ -340,6 +340,8 @@ sandbar_path_row_constructed (GObject *object)
       gtk_box_insert_child_after (self->entry_box, GTK_WIDGET (self->scope_button),
                                   GTK_WIDGET (self->entry));
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_button),
+                          self->field == SANDBAR_FIELD_WORKING_DIRECTORY);
   update_details_visibility (self);
 
   /* The entry is named by the row for screen readers. */

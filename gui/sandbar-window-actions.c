@@ -38,7 +38,7 @@ _sandbar_window_update_actions (SandbarWindow *self)
   set_app_action_enabled (self, "new", have_store);
   set_app_action_enabled (self, "duplicate", have_profile);
   set_app_action_enabled (self, "delete", have_profile);
-  set_app_action_enabled (self, "launch", have_store);
+  set_app_action_enabled (self, "launch", have_profile);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -138,20 +138,20 @@ sandbar_window_duplicate_profile (SandbarWindow *self)
 /* Delete and undo                                                        */
 /* ---------------------------------------------------------------------- */
 
-static void
-forget_deleted (SandbarWindow *self)
-{
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_bytes, g_bytes_unref);
-  self->undo_toast = NULL;
-}
-
+/* Each deletion has its own toast and its own undo, so deleting several
+ * profiles in a row leaves each of them one click from coming back. A
+ * deletion is forgotten when its toast goes. */
 static void
 on_undo_toast_dismissed (AdwToast      *toast,
                          SandbarWindow *self)
 {
-  if (self->undo_toast == toast)
-    forget_deleted (self);
+  const char *id = g_object_get_data (G_OBJECT (toast), "profile-id");
+
+  if (g_hash_table_lookup (self->undo_toasts, id) == toast)
+    {
+      g_hash_table_remove (self->undo_toasts, id);
+      g_hash_table_remove (self->deleted, id);
+    }
 }
 
 /**
@@ -187,56 +187,55 @@ sandbar_window_delete_profile (SandbarWindow *self)
       return;
     }
 
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  forget_deleted (self);
-  self->deleted_id = g_steal_pointer (&id);
-  self->deleted_bytes = g_steal_pointer (&bytes);
-
   /* Translators: %s is a profile name */
   title = g_strdup_printf (_("“%s” deleted"), name);
   toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  g_object_set_data_full (G_OBJECT (toast), "profile-id", g_strdup (id), g_free);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
-  self->undo_toast = toast;
+
+  g_hash_table_replace (self->deleted, g_strdup (id), g_steal_pointer (&bytes));
+  g_hash_table_replace (self->undo_toasts, g_strdup (id), toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
  * sandbar_window_undo_delete:
  * @self: the window
+ * @id: the id of a profile deleted in this window
  *
  * Writes the deleted profile's file back, byte for byte, and selects it.
  */
 void
-sandbar_window_undo_delete (SandbarWindow *self)
+sandbar_window_undo_delete (SandbarWindow *self,
+                            const char    *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = NULL;
   AdwToast *toast;
 
   g_return_if_fail (SANDBAR_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
 
-  if (self->deleted_id == NULL)
+  if (!g_hash_table_steal_extended (self->deleted, id, (gpointer *) &key, (gpointer *) &bytes))
     return;
 
-  id = g_steal_pointer (&self->deleted_id);
-  bytes = g_steal_pointer (&self->deleted_bytes);
-  toast = self->undo_toast;
-  self->undo_toast = NULL;
+  toast = g_hash_table_lookup (self->undo_toasts, id);
+  g_hash_table_remove (self->undo_toasts, id);
   if (toast != NULL)
     adw_toast_dismiss (toast);
 
-  if (!sandbar_profile_store_restore (self->store, id, bytes, &error))
+  if (!sandbar_profile_store_restore (self->store, key, bytes, &error))
     {
       _sandbar_window_show_error (self, error->message);
       return;
     }
 
-  sandbar_window_select_profile (self, id);
+  sandbar_window_select_profile (self, key);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -353,7 +352,7 @@ undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  sandbar_window_undo_delete (SANDBAR_WINDOW (widget));
+  sandbar_window_undo_delete (SANDBAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -395,7 +394,7 @@ open_folder_action (GtkWidget  *widget,
 void
 _sandbar_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.select-profile", "s",
                                    select_profile_action);

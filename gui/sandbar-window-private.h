@@ -37,9 +37,8 @@ struct _SandbarWindow
   /* Owned */
   SandbarProfile       *profile;        /* the store's object */
   SandbarProfile       *working;        /* what the editor edits */
-  char                 *deleted_id;     /* for undo */
-  GBytes               *deleted_bytes;
-  AdwToast             *undo_toast;
+  GHashTable           *deleted;        /* id → GBytes of the file, for undo */
+  GHashTable           *undo_toasts;    /* id → AdwToast (borrowed) */
 
   gulong                profile_notify_handler;
   guint                 save_source;

@@ -400,8 +400,8 @@ sandbar_window_finalize (GObject *object)
 {
   SandbarWindow *self = SANDBAR_WINDOW (object);
 
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_bytes, g_bytes_unref);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
+  g_clear_pointer (&self->undo_toasts, g_hash_table_unref);
 
   G_OBJECT_CLASS (sandbar_window_parent_class)->finalize (object);
 }
@@ -442,6 +442,9 @@ sandbar_window_class_init (SandbarWindowClass *klass)
 static void
 sandbar_window_init (SandbarWindow *self)
 {
+  self->deleted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_bytes_unref);
+  self->undo_toasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -25,7 +25,8 @@ void            sandbar_window_new_profile       (SandbarWindow      *self,
                                                   const char         *template_id);
 void            sandbar_window_duplicate_profile (SandbarWindow      *self);
 void            sandbar_window_delete_profile    (SandbarWindow      *self);
-void            sandbar_window_undo_delete       (SandbarWindow      *self);
+void            sandbar_window_undo_delete       (SandbarWindow      *self,
+                                                  const char         *id);
 void            sandbar_window_launch            (SandbarWindow      *self,
                                                   const char         *id);
 void            sandbar_window_focus_search      (SandbarWindow      *self);

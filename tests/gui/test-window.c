@@ -548,8 +548,10 @@ test_every_control (Fixture       *fixture,
   sandbar_profile_set_description (expected, "Described");
   type_into (child (fixture->editor, SANDBAR_TYPE_EDITOR, "command_row"), "make -j4");
   sandbar_profile_set_command (expected, "make -j4");
-  type_into (row_entry (child (fixture->editor, SANDBAR_TYPE_EDITOR, "working_directory_row")),
-             "/tmp");
+  row = child (fixture->editor, SANDBAR_TYPE_EDITOR, "working_directory_row");
+  /* A folder can be chosen, or typed. */
+  g_assert_true (gtk_widget_get_visible (child (row, SANDBAR_TYPE_PATH_ROW, "choose_button")));
+  type_into (row_entry (row), "/tmp");
   sandbar_profile_set_working_directory (expected, "/tmp");
   assert_preview_is (fixture, expected);
 
@@ -713,7 +715,11 @@ test_delete_undo (Fixture       *fixture,
 {
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) second_before = NULL;
+  g_autoptr(GBytes) second_after = NULL;
   g_autofree char *path = profile_path (fixture, "git-over-ssh");
+  g_autofree char *second = NULL;
+  g_autofree char *second_path = NULL;
 
   select_in_list (fixture, "git-over-ssh");
   before = read_bytes (fixture, "git-over-ssh");
@@ -725,13 +731,32 @@ test_delete_undo (Fixture       *fixture,
                    "git-over-ssh");
   save_screenshot (GTK_WIDGET (fixture->window), "window-deleted");
 
-  /* The toast's Undo button. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL);
+  /* A second deletion before the first toast is gone: both can be undone,
+   * in any order. */
+  second = g_strdup (sandbar_profile_get_id (sandbar_window_get_profile (fixture->window)));
+  second_path = profile_path (fixture, second);
+  second_before = read_bytes (fixture, second);
+  activate_app_action (fixture, "delete", NULL);
+  g_assert_false (g_file_test (second_path, G_FILE_TEST_EXISTS));
+
+  /* The first toast's Undo button. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", "s",
+                              "git-over-ssh");
   after = read_bytes (fixture, "git-over-ssh");
   g_assert_nonnull (after);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpstr (sandbar_profile_get_id (sandbar_window_get_profile (fixture->window)), ==,
                    "git-over-ssh");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", "s", second);
+  second_after = read_bytes (fixture, second);
+  g_assert_nonnull (second_after);
+  g_assert_true (g_bytes_equal (second_before, second_after));
+
+  /* An undo is good once. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", "s", second);
+  g_assert_cmpstr (sandbar_profile_get_id (sandbar_window_get_profile (fixture->window)), ==,
+                   second);
 }
 
 static void
@@ -1018,6 +1043,136 @@ test_open_terminal (Fixture       *fixture,
   g_unsetenv ("SANDBAR_RECORDER_OUT");
 }
 
+/* Runs once the application has handled its command line: notes the
+ * selected profile and closes the window, which ends the application. */
+static gboolean
+note_and_quit (gpointer user_data)
+{
+  SandbarApplication *app = user_data;
+  GtkWindow *window = sandbar_application_get_window (app);
+  char **selected = g_object_get_data (G_OBJECT (app), "selected");
+  SandbarProfile *profile = sandbar_window_get_profile (SANDBAR_WINDOW (window));
+
+  *selected = g_strdup (profile != NULL ? sandbar_profile_get_id (profile) : NULL);
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quit_when_shown (GtkApplication  *app,
+                 GtkWindow       *window,
+                 char           **selected)
+{
+  g_object_set_data (G_OBJECT (app), "selected", selected);
+  g_idle_add (note_and_quit, app);
+}
+
+static void
+test_accelerators (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  static const struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "app.new('')", "<Control>n" },
+    { "app.duplicate", "<Control>d" },
+    { "app.launch('')", "<Control>Return" },
+    { "app.find", "<Control>f" },
+    { "app.preferences", "<Control>comma" },
+    { "app.quit", "<Control>q" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                    expected[i].action);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+    }
+
+  /* Every action of the primary menu and the header bar exists. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-editor"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "delete"));
+}
+
+static void
+test_empty_and_preferences (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  GtkStack *stack = child (fixture->window, SANDBAR_TYPE_WINDOW, "main_stack");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *preferences = NULL;
+  GListModel *toplevels;
+
+  /* Delete every profile: the window says what a profile is and offers
+   * to make one. */
+  while (sandbar_window_get_profile (fixture->window) != NULL)
+    activate_app_action (fixture, "delete", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "delete"));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-empty");
+
+  activate_app_action (fixture, "new", g_variant_new_string (""));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "profile");
+  g_assert_nonnull (sandbar_window_get_profile (fixture->window));
+
+  /* Preferences: the terminal. */
+  activate_app_action (fixture, "preferences", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, g_type_from_name ("SandbarPreferences")))
+        preferences = window;
+    }
+  g_assert_nonnull (preferences);
+  {
+    AdwComboRow *terminal = child (preferences, G_OBJECT_TYPE (preferences), "terminal_row");
+    AdwEntryRow *custom = child (preferences, G_OBJECT_TYPE (preferences), "custom_row");
+    GListModel *choices = adw_combo_row_get_model (terminal);
+    guint last = g_list_model_get_n_items (choices) - 1;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (custom)));
+    adw_combo_row_set_selected (terminal, last);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (custom)));
+    type_into (custom, "xterm -e {}");
+    {
+      g_autofree char *choice = g_settings_get_string (settings, "terminal");
+      g_autofree char *command = g_settings_get_string (settings, "custom-terminal-command");
+
+      g_assert_cmpstr (choice, ==, "custom");
+      g_assert_cmpstr (command, ==, "xterm -e {}");
+    }
+    save_screenshot (GTK_WIDGET (preferences), "preferences");
+  }
+  gtk_window_destroy (preferences);
+}
+
+/* `sandbar --profile ID` opens the window on that profile. */
+static void
+test_profile_option (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sandbar-gui-XXXXXX", NULL);
+  g_autofree char *profiles = g_build_filename (dir, "profiles", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(SandbarApplication) app = NULL;
+  char *argv[] = { (char *) "sandbar", (char *) "--profile", (char *) "git-over-ssh", NULL };
+  char *selected = NULL;
+
+  g_setenv ("SANDBAR_PROFILES_DIR", profiles, TRUE);
+  reset_settings ();
+  app = sandbar_application_new (TEST_APP_ID "Option", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (quit_when_shown), &selected);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_cmpstr (selected, ==, "git-over-ssh");
+  g_free (selected);
+
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 static const char * const socket_files[] = {
   "sockets-demo.sandbar",
   "[Profile]\n"
@@ -1159,9 +1314,12 @@ main (int   argc,
   ADD ("broken-files", &with_broken, test_broken_files);
   ADD ("preview-scroll-and-highlight", NULL, test_preview_scroll_and_highlight);
   ADD ("open-terminal", NULL, test_open_terminal);
+  ADD ("accelerators", NULL, test_accelerators);
+  ADD ("empty-and-preferences", NULL, test_empty_and_preferences);
   ADD ("screenshots", &with_sockets, test_screenshots);
 
 #undef ADD
+  g_test_add_func ("/sandbar/application/profile-option", test_profile_option);
 
   return g_test_run ();
 }
