@@ -255,6 +255,35 @@ activate_app_action (Fixture    *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), name, parameter);
 }
 
+static void
+on_clipboard_text (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+is_set (gpointer pointer)
+{
+  return *(char **) pointer != NULL;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text,
+                                 &text);
+  wait_for (is_set, &text, 5000, "the clipboard");
+  return text;
+}
+
 /* ---------------------------------------------------------------------- */
 /* What the core says                                                     */
 /* ---------------------------------------------------------------------- */
@@ -514,13 +543,19 @@ test_edit_fields (Fixture       *fixture,
   g_assert_false (sandbar_profile_equal (early, expected));
   assert_disk_gets (fixture, expected);
 
-  /* The inline rendering is the core's too. */
-  sandbar_preview_set_inline (fixture->preview, TRUE);
+  /* The inline rendering is the core's too, and Copy copies what is
+   * shown. */
+  gtk_switch_set_active (child (fixture->preview, SANDBAR_TYPE_PREVIEW, "inline_switch"), TRUE);
   {
     g_autoptr(SandbarSbpl) sbpl = render (expected);
     g_autofree char *text = preview_text (fixture);
+    g_autofree char *copied = NULL;
 
     assert_same_text (text, sbpl->inline_text->str);
+    g_signal_emit_by_name (child (fixture->preview, SANDBAR_TYPE_PREVIEW, "copy_button"),
+                           "clicked");
+    copied = read_clipboard (GTK_WIDGET (fixture->window));
+    assert_same_text (copied, sbpl->inline_text->str);
   }
   sandbar_preview_set_inline (fixture->preview, FALSE);
 
