@@ -99,13 +99,22 @@ conflict_base (const char *id)
   return g_strdup_printf ("%.*s-conflict", (int) MIN (strlen (id), 64 - 9), id);
 }
 
+/* Both versions were kept: says where the user's went. */
 static void
 announce_copy (SandbarWindow *self,
-               const char    *message,
+               const char    *id,
                const char    *copy_id)
 {
-  AdwToast *toast = adw_toast_new (message);
+  g_autofree char *file = g_strconcat (id, SANDBAR_PROFILE_SUFFIX, NULL);
+  g_autofree char *copy_file = g_strconcat (copy_id, SANDBAR_PROFILE_SUFFIX, NULL);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
 
+  /* Translators: both %s are file names such as “docker-only.sandbar” */
+  message = g_strdup_printf (_("“%s” was changed by another program; your changes were kept "
+                               "in “%s”"), file, copy_file);
+  g_debug ("%s", message);
+  toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Show"));
   adw_toast_set_action_name (toast, "win.select-profile");
@@ -135,7 +144,7 @@ save (SandbarWindow *self)
     {
       /* The store kept the edit as a copy and took the file's text. */
       adopt_stored (self);
-      announce_copy (self, error->message, conflict_id);
+      announce_copy (self, sandbar_profile_get_id (self->profile), conflict_id);
       return TRUE;
     }
 
@@ -177,7 +186,6 @@ keep_edit_as_copy (SandbarWindow *self)
   g_autofree char *copy_id = sandbar_profile_store_unique_id (self->store, base);
   g_autoptr(SandbarProfile) copy = sandbar_profile_copy (self->working, copy_id);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (!sandbar_profile_store_create (self->store, copy, &error))
     {
@@ -185,11 +193,7 @@ keep_edit_as_copy (SandbarWindow *self)
       return;
     }
 
-  /* Translators: the first %s is a profile name, the second a profile id */
-  message = g_strdup_printf (_("“%s” was changed by another program; your changes were "
-                               "kept as “%s”"),
-                             sandbar_profile_get_name (self->profile), copy_id);
-  announce_copy (self, message, copy_id);
+  announce_copy (self, sandbar_profile_get_id (self->profile), copy_id);
 }
 
 static void

@@ -36,6 +36,8 @@
 
 /* The window saves this long after the last edit; tests wait longer. */
 #define SAVE_WAIT_MS 3000
+/* As in sandbar-window-private.h. */
+#define SANDBAR_WINDOW_SAVE_DELAY_MS 400
 
 typedef struct
 {
@@ -425,6 +427,12 @@ assert_disk_gets (Fixture        *fixture,
   wait_for (disk_has, &check, SAVE_WAIT_MS, "the profile to be saved");
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
 static SandbarProfile *
 copy_of_stored (Fixture    *fixture,
                 const char *id)
@@ -744,6 +752,75 @@ test_unset_variable (Fixture       *fixture,
   assert_disk_gets (fixture, expected);
 }
 
+/* Another program rewrites the file while an edit waits to be saved:
+ * neither is lost. The file keeps the other program's text, the window
+ * shows it, and the edit is kept as a copy that a toast names. The window
+ * either hears of the change first (file monitor) or finds out when it
+ * saves (the store refuses to overwrite); @save_at_once forces the
+ * second. */
+static void
+check_save_conflict (Fixture  *fixture,
+                     gboolean  save_at_once)
+{
+  g_autoptr(SandbarProfile) mine = NULL;
+  g_autoptr(SandbarProfile) theirs = NULL;
+  g_autoptr(SandbarProfile) on_disk = NULL;
+  g_autoptr(SandbarProfile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "docker-only");
+  g_autofree char *copy_path = profile_path (fixture, "docker-only-conflict");
+  g_autofree char *text = NULL;
+  AdwEntryRow *name = child (fixture->editor, SANDBAR_TYPE_EDITOR, "name_row");
+
+  select_in_list (fixture, "docker-only");
+  mine = copy_of_stored (fixture, "docker-only");
+  theirs = copy_of_stored (fixture, "docker-only");
+
+  type_into (name, "Mine");
+  sandbar_profile_set_name (mine, "Mine");
+
+  sandbar_profile_set_name (theirs, "Theirs");
+  text = sandbar_profile_to_data (theirs, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  /* As when another profile is selected: before the monitor reports. */
+  if (save_at_once)
+    sandbar_window_save_now (fixture->window);
+
+  wait_for (file_exists, copy_path, SAVE_WAIT_MS, "the edit to be kept as a copy");
+  wait_ms (SANDBAR_WINDOW_SAVE_DELAY_MS * 2);
+
+  copy = read_profile (fixture, "docker-only-conflict");
+  g_assert_nonnull (copy);
+  g_assert_true (sandbar_profile_equal (copy, mine));
+  /* Kept once, not once per path that noticed. */
+  {
+    g_autofree char *second = profile_path (fixture, "docker-only-conflict-2");
+
+    g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+  }
+
+  on_disk = read_profile (fixture, "docker-only");
+  g_assert_true (sandbar_profile_equal (on_disk, theirs));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Theirs");
+  if (!save_at_once)
+    save_screenshot (GTK_WIDGET (fixture->window), "window-conflict");
+}
+
+static void
+test_conflict_seen_first (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  check_save_conflict (fixture, FALSE);
+}
+
+static void
+test_conflict_at_save (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  check_save_conflict (fixture, TRUE);
+}
+
 static void
 test_delete_undo (Fixture       *fixture,
                   gconstpointer  user_data)
@@ -977,12 +1054,6 @@ read_record (const char  *path,
     }
   *argv = g_strv_builder_end (builder);
   return TRUE;
-}
-
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -1343,6 +1414,8 @@ main (int   argc,
   ADD ("every-control", NULL, test_every_control);
   ADD ("invalid-input", NULL, test_invalid_input);
   ADD ("unset-variable", NULL, test_unset_variable);
+  ADD ("conflict-seen-first", NULL, test_conflict_seen_first);
+  ADD ("conflict-at-save", NULL, test_conflict_at_save);
   ADD ("delete-undo", NULL, test_delete_undo);
   ADD ("new-and-duplicate", NULL, test_new_and_duplicate);
   ADD ("search", NULL, test_search);
