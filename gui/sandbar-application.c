@@ -217,6 +217,10 @@ sandbar_application_startup (GApplication *application)
                         LANGUAGE_SPECS))
     gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS);
 
+  /* The icon is in the resources (icons/ under the resource base path),
+   * so it shows before Sandbar is installed too. */
+  gtk_window_set_default_icon_name (APP_ID);
+
   self->settings = g_settings_new (APP_ID);
   self->resolver = sandbar_path_resolver_new ();
   self->store = sandbar_profile_store_new (NULL);

@@ -1197,8 +1197,33 @@ test_accelerators (Fixture       *fixture,
       g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
     }
 
+  /* The shortcuts window, from gtk/help-overlay.ui. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window),
+                                            "show-help-overlay"));
+  /* The application icon comes with the resources. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (
+                                            gdk_display_get_default ()), APP_ID));
+
   /* Every action of the primary menu and the header bar exists. */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "about"));
+  activate_app_action (fixture, "about", NULL);
+  {
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    GtkWindow *about = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_ABOUT_WINDOW (window))
+          about = window;
+      }
+    g_assert_nonnull (about);
+    g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                     APP_ID);
+    save_screenshot (GTK_WIDGET (about), "about");
+    gtk_window_destroy (about);
+  }
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "open-editor"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), "delete"));
 }
