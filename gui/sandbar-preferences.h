@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 #define SANDBAR_TYPE_PREFERENCES (sandbar_preferences_get_type ())
 
-G_DECLARE_FINAL_TYPE (SandbarPreferences, sandbar_preferences, SANDBAR, PREFERENCES, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (SandbarPreferences, sandbar_preferences, SANDBAR, PREFERENCES,
+                      AdwPreferencesWindow)
 
 SandbarPreferences *sandbar_preferences_new (GSettings *settings);
 

@@ -389,6 +389,7 @@ sandbar_profile_list_init (SandbarProfileList *self)
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *shortcuts;
+  GtkShortcut *delete;
   GtkExpression *name;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -419,9 +420,9 @@ sandbar_profile_list_init (SandbarProfileList *self)
 
   /* Delete removes a profile only from the list, never while typing. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("app.delete")));
+  delete = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                             gtk_named_action_new ("app.delete"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), delete);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 
   build_new_menu (self);

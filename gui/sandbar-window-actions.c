@@ -281,7 +281,8 @@ open_terminal (SandbarWindow  *self,
     }
 
   /* Translators: %s is a profile name */
-  message = g_strdup_printf (_("Opened a terminal in “%s”"), sandbar_profile_get_name (profile));
+  message = g_strdup_printf (_("Opened a terminal in “%s”"),
+                             sandbar_profile_get_name (profile));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   for (guint i = 0; i < warnings->len; i++)
     _sandbar_window_show_error (self, g_ptr_array_index (warnings, i));

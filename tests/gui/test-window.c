@@ -1343,7 +1343,9 @@ scroll_editor_to (Fixture    *fixture,
   graphene_point_t point;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  g_assert_true (gtk_widget_compute_point (target, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+  g_assert_true (gtk_widget_compute_point (target,
+                                           gtk_scrolled_window_get_child (
+                                             GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
   gtk_adjustment_set_value (adjustment, point.y - 12);
 }
