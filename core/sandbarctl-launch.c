@@ -78,7 +78,6 @@ prepare (const SandbarctlCommand  *command,
   g_autoptr(SandbarPathResolver) resolver = NULL;
   g_autoptr(SandbarBackend) backend = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autoptr(GArray) all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
   SandbarPolicyFlags policy_flags;
   SandbarLaunch *launch;

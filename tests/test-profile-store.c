@@ -1543,14 +1543,17 @@ static void
 test_monitor_own_writes (void)
 {
   g_autofree char *dir = make_profiles_dir ();
-  g_autofree char *path = write_file (dir, "mine.sandbar", mine_text, -1);
-  g_autoptr(SandbarProfileStore) store = load_store (dir);
+  g_autoptr(SandbarProfileStore) store = NULL;
   g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
   g_autoptr(SandbarProfile) created = sandbar_profile_new ("created");
   g_autoptr(GError) error = NULL;
-  SandbarProfile *profile = sandbar_profile_store_lookup (store, "mine");
+  SandbarProfile *profile;
   ItemsChanged changed = { 0, };
   guint n_problems_changed = 0;
+
+  g_free (write_file (dir, "mine.sandbar", mine_text, -1));
+  store = load_store (dir);
+  profile = sandbar_profile_store_lookup (store, "mine");
 
   sandbar_profile_set_name (created, "Created");
   sandbar_profile_set_description (profile, "Saved");
