@@ -4,9 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The application owns what outlives a window: the profile store, the
- * path resolver and the settings. Its actions are the public face of the
- * program: keyboard shortcuts, the primary menu, and later the menu-bar
- * and tray items all activate the same `app.*` actions.
+ * path resolver, the settings and the menu-bar or tray item. Its actions
+ * are the public face of the program: keyboard shortcuts, the primary menu
+ * and the menu-bar or tray item all activate the same `app.*` actions.
+ *
+ * While the item is shown, closing the window leaves Sandbar running in
+ * the menu bar or tray; without one (GNOME Shell without the AppIndicator
+ * extension, or no session bus) Sandbar is a plain window and closing it
+ * quits.
  */
 
 #include "config.h"
@@ -18,6 +23,7 @@
 #include "sandbar-launcher.h"
 #include "sandbar-gui-resources.h"
 #include "sandbar-preferences.h"
+#include "sandbar-status-item.h"
 #include "sandbar-window.h"
 
 struct _SandbarApplication
@@ -29,6 +35,9 @@ struct _SandbarApplication
   GError               *store_error;
   SandbarPathResolver  *resolver;
   GSettings            *settings;
+  SandbarStatusItem    *status_item;
+
+  guint                 held : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SandbarApplication, sandbar_application, ADW_TYPE_APPLICATION)
@@ -42,15 +51,58 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+static void
+on_window_visible (GtkWindow          *window,
+                   GParamSpec         *pspec,
+                   SandbarApplication *self)
+{
+  if (self->status_item != NULL)
+    sandbar_status_item_set_window_visible (self->status_item,
+                                            gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
 static SandbarWindow *
 ensure_window (SandbarApplication *self)
 {
   GtkWindow *window = sandbar_application_get_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (sandbar_window_new (self));
+    {
+      window = GTK_WINDOW (sandbar_window_new (self));
+      /* macOS: a Dock icon and a menu bar only while the window is open. */
+      g_signal_connect_object (window, "notify::visible", G_CALLBACK (on_window_visible), self,
+                               0);
+    }
 
   return SANDBAR_WINDOW (window);
+}
+
+/* Shows the window, with the focus token a tray hands over on Wayland. */
+static void
+present_window (SandbarApplication *self)
+{
+  SandbarWindow *window = ensure_window (self);
+  const char *token = self->status_item != NULL
+                      ? sandbar_status_item_get_activation_token (self->status_item) : NULL;
+
+  if (token != NULL)
+    gtk_window_set_startup_id (GTK_WINDOW (window), token);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Closing the window leaves Sandbar running only while its item is in
+ * the menu bar or a tray: otherwise nothing would be left to open it. */
+static void
+on_status_item_shown (SandbarApplication *self)
+{
+  gboolean shown = self->status_item != NULL &&
+                   sandbar_status_item_is_shown (self->status_item);
+
+  if (shown && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!shown && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = shown;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -93,9 +145,29 @@ launch_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  SandbarWindow *window = ensure_window (user_data);
+  SandbarApplication *self = user_data;
+  const char *id = g_variant_get_string (parameter, NULL);
+  GtkWindow *window = sandbar_application_get_window (self);
+  SandbarProfile *profile;
+  g_autoptr(GError) error = NULL;
 
-  sandbar_window_launch (window, g_variant_get_string (parameter, NULL));
+  /* From the window, or with the window open: it saves what is being
+   * edited first, and reports in place. */
+  if (window != NULL || *id == '\0' || self->store == NULL)
+    {
+      sandbar_window_launch (ensure_window (self), id);
+      return;
+    }
+
+  /* From the menu bar or tray, with no window: just the terminal. */
+  profile = sandbar_profile_store_lookup (self->store, id);
+  if (profile == NULL || !sandbar_application_open_terminal (self, profile, NULL, &error))
+    {
+      SandbarWindow *shown = ensure_window (self);
+
+      gtk_window_present (GTK_WINDOW (shown));
+      sandbar_window_launch (shown, id);
+    }
 }
 
 static void
@@ -167,11 +239,11 @@ quit_action (GSimpleAction *action,
 }
 
 static void
-open_editor_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+present_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
 {
-  g_application_activate (G_APPLICATION (user_data));
+  present_window (user_data);
 }
 
 static const GActionEntry app_actions[] = {
@@ -183,7 +255,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
-  { "open-editor", open_editor_action },
+  { "present", present_action },
+  { "open-editor", present_action },
 };
 
 static const struct {
@@ -232,12 +305,46 @@ sandbar_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
                                            app_accels[i].accels);
+
+  /* The menu-bar or tray item lists the store's profiles. Without a
+   * session bus there is none, and Sandbar is a plain window. */
+  if (self->store_error == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->status_item = sandbar_status_item_new (G_LIST_MODEL (self->store),
+                                                   G_ACTION_GROUP (self), &error);
+      if (self->status_item == NULL)
+        g_debug ("No menu-bar or tray item: %s", error->message);
+      else
+        {
+          sandbar_status_item_set_tooltip (self->status_item, _("Sandbar"));
+          g_signal_connect_object (self->status_item, "notify::shown",
+                                   G_CALLBACK (on_status_item_shown), self, G_CONNECT_SWAPPED);
+          on_status_item_shown (self);
+        }
+    }
+}
+
+static void
+sandbar_application_shutdown (GApplication *application)
+{
+  SandbarApplication *self = SANDBAR_APPLICATION (application);
+
+  g_clear_object (&self->status_item);
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (application);
+    }
+
+  G_APPLICATION_CLASS (sandbar_application_parent_class)->shutdown (application);
 }
 
 static void
 sandbar_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (ensure_window (SANDBAR_APPLICATION (application))));
+  present_window (SANDBAR_APPLICATION (application));
 }
 
 static int
@@ -264,6 +371,7 @@ sandbar_application_finalize (GObject *object)
 {
   SandbarApplication *self = SANDBAR_APPLICATION (object);
 
+  g_clear_object (&self->status_item);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_object (&self->resolver);
@@ -282,6 +390,7 @@ sandbar_application_class_init (SandbarApplicationClass *klass)
   app_class->startup = sandbar_application_startup;
   app_class->activate = sandbar_application_activate;
   app_class->command_line = sandbar_application_command_line;
+  app_class->shutdown = sandbar_application_shutdown;
 
   /* The library is static: referring to its resource makes sure the
    * linker keeps the object that registers it. */

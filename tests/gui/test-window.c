@@ -188,10 +188,13 @@ fixture_tear_down (Fixture       *fixture,
   /* The window and everything in it go away with it. (A registered
    * GtkApplication keeps a reference to itself until it shuts down, which
    * needs g_application_run(): each test has its own application id.) */
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_ms (50);
-  g_assert_null (fixture->window);
+  if (fixture->window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      wait_ms (50);
+      g_assert_null (fixture->window);
+    }
   g_object_unref (fixture->app);
 
   command = g_strdup_printf ("rm -rf '%s'", fixture->dir);
@@ -1173,6 +1176,70 @@ quit_when_shown (GtkApplication  *app,
   g_idle_add (note_and_quit, app);
 }
 
+/* The menu-bar or tray item launches a profile by id while the window is
+ * closed: the terminal opens, and no window does. "present" brings the
+ * window back. */
+static void
+test_launch_without_window (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  const char *recorder = g_getenv ("SANDBAR_TEST_RECORDER");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SandbarBackend) backend = sandbar_backend_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "record", NULL);
+  g_autofree char *cwd = NULL;
+  g_auto(GStrv) recorded = NULL;
+  gboolean found = FALSE;
+  GtkWindow *window;
+
+  if (recorder == NULL || !sandbar_backend_check_available (backend, &error))
+    {
+      g_test_skip (recorder == NULL ? "SANDBAR_TEST_RECORDER is not set" : error->message);
+      return;
+    }
+
+  quoted = g_shell_quote (recorder);
+  template = g_strconcat (quoted, " --fake-terminal {}", NULL);
+  g_settings_set_string (settings, "terminal", "custom");
+  g_settings_set_string (settings, "custom-terminal-command", template);
+  g_setenv ("SANDBAR_RECORDER_OUT", out, TRUE);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  wait_ms (50);
+  g_assert_null (sandbar_application_get_window (fixture->app));
+
+  /* A launch that fails opens the window, which says why. */
+  g_unsetenv ("SSH_AUTH_SOCK");
+  activate_app_action (fixture, "launch", g_variant_new_string ("git-over-ssh"));
+  window = sandbar_application_get_window (fixture->app);
+  g_assert_nonnull (window);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (window);
+  wait_ms (50);
+
+  activate_app_action (fixture, "launch", g_variant_new_string ("docker-only"));
+  wait_for (file_exists, out, 10000, "the fake terminal to start");
+  g_assert_true (read_record (out, &cwd, &recorded));
+  for (guint i = 0; recorded[i] != NULL && recorded[i + 1] != NULL; i++)
+    if (g_str_equal (recorded[i], "SANDBAR_PROFILE") &&
+        g_str_equal (recorded[i + 1], "docker-only"))
+      found = TRUE;
+  g_assert_true (found);
+  g_assert_null (sandbar_application_get_window (fixture->app));
+
+  activate_app_action (fixture, "present", NULL);
+  window = sandbar_application_get_window (fixture->app);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  fixture->window = SANDBAR_WINDOW (window);
+
+  g_unsetenv ("SANDBAR_RECORDER_OUT");
+}
+
 static void
 test_accelerators (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -1449,6 +1516,7 @@ main (int   argc,
   ADD ("broken-files", &with_broken, test_broken_files);
   ADD ("preview-scroll-and-highlight", NULL, test_preview_scroll_and_highlight);
   ADD ("open-terminal", NULL, test_open_terminal);
+  ADD ("launch-without-window", NULL, test_launch_without_window);
   ADD ("accelerators", NULL, test_accelerators);
   ADD ("empty-and-preferences", NULL, test_empty_and_preferences);
   ADD ("screenshots", &with_sockets, test_screenshots);
