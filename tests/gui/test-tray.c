@@ -20,7 +20,10 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 
+#include <string.h>
+
 #include "sandbar-application.h"
+#include "sandbar-backend.h"
 #include "sandbar-test-tray.h"
 
 typedef struct
@@ -96,6 +99,188 @@ test_window_is_optional (void)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+
+/* The whole way a user takes: the tray lists the store's profiles, and a
+ * click on one opens a terminal under it (a fake terminal records the
+ * command line). The calls go over D-Bus, asynchronously, because the
+ * application answers them from this thread's main loop. */
+typedef struct
+{
+  SandbarApplication *app;
+  SandbarTestWatcher *watcher;
+  GDBusConnection    *tray;
+  char               *record;
+  guint               step;
+  guint               timeout;
+  gboolean            busy;
+  GPtrArray          *labels;
+  int                 docker_id;
+  gboolean            launched;
+} Click;
+
+static void
+on_layout (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Click *click = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result,
+                                                            &error);
+  g_autoptr(GVariant) root = NULL;
+  g_autoptr(GVariant) children = NULL;
+
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u@(ia{sv}av))", NULL, &root);
+  children = g_variant_get_child_value (root, 2);
+  for (gsize i = 0; i < g_variant_n_children (children); i++)
+    {
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (children, i);
+      g_autoptr(GVariant) child = g_variant_get_variant (boxed);
+      g_autoptr(GVariant) props = g_variant_get_child_value (child, 1);
+      const char *label = NULL;
+      int id;
+
+      g_variant_get_child (child, 0, "i", &id);
+      if (!g_variant_lookup (props, "label", "&s", &label))
+        label = "";
+      g_ptr_array_add (click->labels, g_strdup (label));
+      if (g_str_equal (label, "Docker only"))
+        click->docker_id = id;
+    }
+  click->busy = FALSE;
+}
+
+static void
+on_event (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Click *click = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result,
+                                                            &error);
+
+  g_assert_no_error (error);
+  click->busy = FALSE;
+}
+
+static gboolean
+click_step (gpointer user_data)
+{
+  Click *click = user_data;
+  GPtrArray *registrations = sandbar_test_watcher_get_registrations (click->watcher);
+
+  if (click->busy)
+    return G_SOURCE_CONTINUE;
+
+  switch (click->step)
+    {
+    case 0:
+      if (registrations->len == 0)
+        return G_SOURCE_CONTINUE;
+      click->busy = TRUE;
+      g_dbus_connection_call (click->tray, g_ptr_array_index (registrations, 0), "/MenuBar",
+                              "com.canonical.dbusmenu", "GetLayout",
+                              g_variant_new ("(ii@as)", 0, -1, g_variant_new_strv (NULL, 0)),
+                              G_VARIANT_TYPE ("(u(ia{sv}av))"), G_DBUS_CALL_FLAGS_NONE, -1,
+                              NULL, on_layout, click);
+      break;
+
+    case 1:
+      g_assert_cmpint (click->docker_id, >, 0);
+      click->busy = TRUE;
+      g_dbus_connection_call (click->tray, g_ptr_array_index (registrations, 0), "/MenuBar",
+                              "com.canonical.dbusmenu", "Event",
+                              g_variant_new ("(isvu)", click->docker_id, "clicked",
+                                             g_variant_new_int32 (0), 0),
+                              NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, on_event, click);
+      break;
+
+    case 2:
+      if (!g_file_test (click->record, G_FILE_TEST_EXISTS))
+        return G_SOURCE_CONTINUE;
+      click->launched = TRUE;
+      g_action_group_activate_action (G_ACTION_GROUP (click->app), "quit", NULL);
+      click->timeout = 0;
+      return G_SOURCE_REMOVE;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  click->step++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_tray_click_launches (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sandbar-tray-XXXXXX", NULL);
+  g_autofree char *profiles = g_build_filename (dir, "profiles", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autoptr(SandbarTestWatcher) watcher = sandbar_test_watcher_new (TRUE);
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SandbarBackend) backend = sandbar_backend_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean found = FALSE;
+  char *argv[] = { (char *) "sandbar", NULL };
+  const char *recorder = g_getenv ("SANDBAR_TEST_RECORDER");
+  const char *expected[] = {
+    "Docker only", "Full network, project writes", "Git over SSH", "Read-only inspector",
+    "Shell, no network", "", "Edit Profiles…", "Quit",
+  };
+  Click click = { 0 };
+
+  if (recorder == NULL || !sandbar_backend_check_available (backend, &error))
+    {
+      g_test_skip (recorder == NULL ? "SANDBAR_TEST_RECORDER is not set" : error->message);
+      return;
+    }
+
+  g_setenv ("SANDBAR_PROFILES_DIR", profiles, TRUE);
+  click.record = g_build_filename (dir, "record", NULL);
+  g_setenv ("SANDBAR_RECORDER_OUT", click.record, TRUE);
+  settings = g_settings_new ("io.github.sandbar.Sandbar");
+  quoted = g_shell_quote (recorder);
+  template = g_strconcat (quoted, " --fake-terminal {}", NULL);
+  g_settings_set_string (settings, "terminal", "custom");
+  g_settings_set_string (settings, "custom-terminal-command", template);
+
+  click.app = sandbar_application_new ("io.github.sandbar.Sandbar.TrayClickTest",
+                                       G_APPLICATION_NON_UNIQUE);
+  click.watcher = watcher;
+  click.tray = sandbar_test_connect ();
+  click.labels = g_ptr_array_new_with_free_func (g_free);
+  click.timeout = g_timeout_add (100, click_step, &click);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (click.app), 1, argv), ==, 0);
+  g_clear_handle_id (&click.timeout, g_source_remove);
+
+  /* The menu is the store's profiles, in its order, then the fixed items. */
+  g_assert_cmpuint (click.labels->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (click.labels, i), ==, expected[i]);
+
+  g_assert_true (click.launched);
+  g_assert_true (g_file_get_contents (click.record, &contents, &length, NULL));
+  for (const char *p = contents; p + 1 < contents + length; p += strlen (p) + 1)
+    if (g_str_equal (p, "SANDBAR_PROFILE") && g_str_equal (p + strlen (p) + 1, "docker-only"))
+      found = TRUE;
+  g_assert_true (found);
+
+  g_clear_object (&click.app);
+  g_clear_object (&click.tray);
+  g_ptr_array_unref (click.labels);
+  g_free (click.record);
+  g_unsetenv ("SANDBAR_RECORDER_OUT");
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,5 +304,6 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sandbar/application/window-is-optional", test_window_is_optional);
+  g_test_add_func ("/sandbar/application/tray-click-launches", test_tray_click_launches);
   return g_test_run ();
 }
