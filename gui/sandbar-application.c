@@ -92,6 +92,21 @@ present_window (SandbarApplication *self)
 
 /* Closing the window leaves Sandbar running only while its item is in
  * the menu bar or a tray: otherwise nothing would be left to open it. */
+/**
+ * sandbar_application_get_in_tray:
+ * @self: the application
+ *
+ * Returns: %TRUE while a menu-bar or tray item is shown, so that closing
+ *   the window keeps Sandbar running
+ */
+gboolean
+sandbar_application_get_in_tray (SandbarApplication *self)
+{
+  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), FALSE);
+
+  return self->held;
+}
+
 static void
 on_status_item_shown (SandbarApplication *self)
 {

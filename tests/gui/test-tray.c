@@ -45,8 +45,10 @@ step (gpointer user_data)
   switch (run->step)
     {
     case 0:
-      /* Wait for the tray to list the item, then close the window. */
-      if (sandbar_test_watcher_get_registrations (run->watcher)->len == 0 || window == NULL)
+      /* Wait until the tray shows the item (registered, and the application
+       * knows it is shown), then close the window. */
+      if (sandbar_test_watcher_get_registrations (run->watcher)->len == 0 || window == NULL ||
+          !sandbar_application_get_in_tray (run->app))
         return G_SOURCE_CONTINUE;
       gtk_window_close (window);
       break;
