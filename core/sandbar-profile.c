@@ -797,8 +797,11 @@ sandbar_profile_equal (SandbarProfile *a,
          g_strv_equal ((const char * const *)a->deny_read, (const char * const *)b->deny_read) &&
          a->network_access == b->network_access &&
          a->localhost_ports->len == b->localhost_ports->len &&
-         memcmp (a->localhost_ports->data, b->localhost_ports->data,
-                 a->localhost_ports->len * sizeof (guint)) == 0 &&
+         /* An empty GArray's data may be NULL, and memcmp (NULL, …, 0) is
+          * undefined behaviour. */
+         (a->localhost_ports->len == 0 ||
+          memcmp (a->localhost_ports->data, b->localhost_ports->data,
+                  a->localhost_ports->len * sizeof (guint)) == 0) &&
          a->allow_local_binding == b->allow_local_binding &&
          a->socket_access == b->socket_access &&
          rules_equal (a->socket_rules, b->socket_rules);

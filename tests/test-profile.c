@@ -394,6 +394,32 @@ test_copy_and_assign (void)
   g_assert_finalize_object (g_steal_pointer (&copy));
 }
 
+/* Two profiles without ports, and with different ports. Equality once
+ * passed an empty port array's NULL data to memcmp(): undefined behaviour
+ * that the sanitizer run (build-aux/test --sanitize) turns into a failure
+ * here; the profile-keyfile fuzz target found it with an empty file. */
+static void
+test_equal_ports (void)
+{
+  g_autoptr(SandbarProfile) a = sandbar_profile_new ("a");
+  g_autoptr(SandbarProfile) b = sandbar_profile_new ("b");
+  static const guint ports_a[] = { 8080, 3128 };
+  static const guint ports_b[] = { 8080, 3129 };
+
+  g_assert_true (sandbar_profile_equal (a, b));
+
+  sandbar_profile_set_localhost_ports (a, ports_a, G_N_ELEMENTS (ports_a));
+  g_assert_false (sandbar_profile_equal (a, b));
+  sandbar_profile_set_localhost_ports (b, ports_b, G_N_ELEMENTS (ports_b));
+  g_assert_false (sandbar_profile_equal (a, b));
+  sandbar_profile_set_localhost_ports (b, ports_a, G_N_ELEMENTS (ports_a));
+  g_assert_true (sandbar_profile_equal (a, b));
+
+  sandbar_profile_set_localhost_ports (a, NULL, 0);
+  sandbar_profile_set_localhost_ports (b, NULL, 0);
+  g_assert_true (sandbar_profile_equal (a, b));
+}
+
 static void
 test_socket_rules (void)
 {
@@ -426,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/sandbar/profile/bad-files", test_bad_files);
   g_test_add_func ("/sandbar/profile/minimal-file", test_minimal_file);
   g_test_add_func ("/sandbar/profile/copy-and-assign", test_copy_and_assign);
+  g_test_add_func ("/sandbar/profile/equal-ports", test_equal_ports);
   g_test_add_func ("/sandbar/profile/socket-rules", test_socket_rules);
 
   return g_test_run ();
