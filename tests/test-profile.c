@@ -336,6 +336,14 @@ test_bad_files (void)
       SANDBAR_PROFILE_ERROR_INVALID, 3, "Unix socket “/tmp/a\\nb”" },
     { "bad escape", "[Profile]\nName=a\\qb\n",
       SANDBAR_PROFILE_ERROR_INVALID, 2, "Name" },
+    /* GLib 2.74 warns (fatal here) when it parses these itself. */
+    { "bad escape and trailing backslash", "[Profile]\nName=a\\qb\\\n",
+      SANDBAR_PROFILE_ERROR_INVALID, 2, "backslash" },
+    { "bad escape and trailing backslash in a list", "[Profile]\nName=x\n"
+      "[Filesystem]\nDenyRead=/a\\qb;/c\\\n",
+      SANDBAR_PROFILE_ERROR_INVALID, 4, "backslash" },
+    { "list separator escaped outside a list", "[Profile]\nName=a\\;b\n",
+      SANDBAR_PROFILE_ERROR_INVALID, 2, "Name" },
     { "protected name with slash", "[Filesystem]\nProtectedNames=.git;a/b;\n",
       SANDBAR_PROFILE_ERROR_INVALID, 2, "Protected name “a/b”" },
   };
