@@ -86,16 +86,23 @@ resolve_path (SandbarPathResolver  *resolver,
 
 /* Adds @path unless a path with the same canonical spelling is there:
  * the first origin of a folder is the one the summary shows. @seen holds
- * the canonical paths of @paths, so that long lists stay linear. */
+ * the canonical paths of @paths, so that long lists stay linear.
+ * (Not g_hash_table_add() alone: on a duplicate it replaces the stored key
+ * with the new string, which is freed here, and the set would point to
+ * freed memory.) */
 static void
 add_unique (GPtrArray         *paths,
             GHashTable        *seen,
             SandbarPolicyPath *path)
 {
-  if (!g_hash_table_add (seen, path->canonical))
-    policy_path_free (path);
-  else
-    g_ptr_array_add (paths, path);
+  if (g_hash_table_contains (seen, path->canonical))
+    {
+      policy_path_free (path);
+      return;
+    }
+
+  g_hash_table_add (seen, path->canonical);
+  g_ptr_array_add (paths, path);
 }
 
 static gboolean

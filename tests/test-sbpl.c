@@ -427,6 +427,33 @@ test_deterministic (void)
                                 "(allow network-outbound (remote ip \"localhost:65535\"))");
 }
 
+/* One folder written several ways is one parameter. With three or more
+ * spellings the policy's duplicate set once kept a freed string (found by
+ * the sbpl-generator fuzz target; the sanitizer run fails without the fix). */
+static void
+test_duplicate_paths (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+  const char * const roots[] = {
+    "/home/u/build", "~/build", "$HOME/build", "/home/u/build/", "~/build/", NULL
+  };
+  const char * const hidden[] = {
+    "~/.ssh", "/home/u/.ssh", "$HOME/.ssh", "/home/u//.ssh", "~/.ssh", NULL
+  };
+
+  sandbar_profile_set_include_temp (profile, FALSE);
+  sandbar_profile_set_writable_roots (profile, roots);
+  sandbar_profile_set_deny_read (profile, hidden);
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+
+  g_assert_cmpstr (param_value (sbpl, "WRITABLE_ROOT_0"), ==, "/home/u/build");
+  g_assert_null (param_value (sbpl, "WRITABLE_ROOT_1"));
+  g_assert_cmpstr (param_value (sbpl, "DENY_READ_0"), ==, "/home/u/.ssh");
+  g_assert_null (param_value (sbpl, "DENY_READ_1"));
+}
+
 typedef struct
 {
   const char *name;
@@ -511,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/sandbar/sbpl/same-shape-same-text", test_same_shape_same_text);
   g_test_add_func ("/sandbar/sbpl/mixed-scopes-same-text", test_mixed_scopes_same_text);
   g_test_add_func ("/sandbar/sbpl/deterministic", test_deterministic);
+  g_test_add_func ("/sandbar/sbpl/duplicate-paths", test_duplicate_paths);
   g_test_add_func ("/sandbar/sbpl/resolution-errors", test_resolution_errors);
 
   return g_test_run ();
