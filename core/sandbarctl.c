@@ -215,11 +215,20 @@ describe_commands (void)
   return g_string_free (text, FALSE);
 }
 
+static void
+globals_clear (SandbarctlGlobals *globals)
+{
+  g_clear_pointer (&globals->profiles_dir, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SandbarctlGlobals, globals_clear)
+
 int
 main (int   argc,
       char *argv[])
 {
-  SandbarctlGlobals globals = { NULL };
+  /* Cleared on every return, the early ones (usage, --version) included. */
+  g_auto(SandbarctlGlobals) globals = { NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *commands = NULL;
@@ -279,6 +288,5 @@ main (int   argc,
     }
 
   status = command->func (&globals, argc - 1, argv + 1);
-  g_free (globals.profiles_dir);
   return status;
 }
