@@ -17,16 +17,19 @@ count_notify (GObject    *object,
               gpointer    user_data)
 {
   GHashTable *counts = user_data;
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+  const char *name = g_intern_string (pspec->name);
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
 
-  g_hash_table_insert (counts, (gpointer)g_intern_string (pspec->name), GUINT_TO_POINTER (n + 1));
+  g_hash_table_insert (counts, (gpointer)name, GUINT_TO_POINTER (n + 1));
 }
 
+/* @counts is keyed by interned names: intern @name too, rather than count
+ * on the linker to merge equal string literals (it does not under ASan). */
 static guint
 notified (GHashTable *counts,
           const char *name)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, g_intern_string (name)));
 }
 
 static void

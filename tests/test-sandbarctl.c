@@ -160,10 +160,11 @@ test_new_show_export_delete (Fixture       *fixture,
   g_autofree char *copy = g_build_filename (fixture->dir, "copy.sandbar", NULL);
   g_autofree char *on_disk = NULL;
   g_autofree char *copied = NULL;
+  g_autofree char *path_line = g_strconcat (path, "\n", NULL);
 
   RUN (&created, "--profiles-dir", fixture->profiles, "new", "mine", "--name", "My “own”; box");
   g_assert_cmpint (created.status, ==, 0);
-  g_assert_cmpstr (created.out, ==, g_strconcat (path, "\n", NULL));
+  g_assert_cmpstr (created.out, ==, path_line);
 
   RUN (&from_template, "--profiles-dir", fixture->profiles, "new", "docker2", "--from",
        "docker-only");
@@ -335,6 +336,7 @@ test_sbpl_socket_example (Fixture       *fixture,
   g_auto(Result) params = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(SandbarSbplNode) tree = NULL;
+  g_autofree char *expected = NULL;
   char canonical[4096];
 
   RUN (&sbpl, "--profiles-dir", fixture->profiles, "sbpl", "--allow-unix-socket",
@@ -353,8 +355,8 @@ test_sbpl_socket_example (Fixture       *fixture,
   g_assert_nonnull (realpath ("/tmp", canonical));
   RUN (&params, "params", "--allow-unix-socket", "/tmp/test.sock");
   g_assert_cmpint (params.status, ==, 0);
-  g_assert_cmpstr (params.out, ==,
-                   g_strconcat ("UNIX_SOCKET_PATH_0=", canonical, "/test.sock\n", NULL));
+  expected = g_strconcat ("UNIX_SOCKET_PATH_0=", canonical, "/test.sock\n", NULL);
+  g_assert_cmpstr (params.out, ==, expected);
 }
 
 static void
@@ -398,9 +400,9 @@ test_hostile_paths_change_only_params (Fixture       *fixture,
         {
           gsize length;
           const char *value = g_bytes_get_data (g_ptr_array_index (strings, j), &length);
+          g_autofree char *copy = g_strndup (value, length);
 
-          found |= length >= strlen (hostile[i]) - 5 &&
-                   g_str_has_suffix (g_strndup (value, length), hostile[i] + 4);
+          found |= length >= strlen (hostile[i]) - 5 && g_str_has_suffix (copy, hostile[i] + 4);
         }
       g_assert_true (found);
     }
@@ -412,7 +414,8 @@ test_rejected_input (Fixture       *fixture,
 {
   g_autofree char *long_path = g_strnfill (1100, 'a');
   g_autofree char *too_long = g_strconcat ("/tmp/", long_path, NULL);
-  g_autofree char *long_socket = g_strconcat ("/tmp/", g_strnfill (100, 's'), NULL);
+  g_autofree char *long_name = g_strnfill (100, 's');
+  g_autofree char *long_socket = g_strconcat ("/tmp/", long_name, NULL);
   const struct { const char *flag, *value, *field; } cases[] = {
     { "--allow-unix-socket", "/tmp/a\nb", "Unix socket" },
     { "--allow-unix-socket", "/tmp/a\tb", "Unix socket" },
@@ -451,6 +454,8 @@ test_check_summary (Fixture       *fixture,
   g_auto(Result) relative = { 0 };
   g_autofree char *project = g_build_filename (fixture->dir, "project", NULL);
   g_autofree char *expected_socket = NULL;
+  g_autofree char *expected_cwd = NULL;
+  g_autofree char *expected_root = NULL;
   char canonical[4096];
 
   g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
@@ -468,8 +473,10 @@ test_check_summary (Fixture       *fixture,
   g_assert_nonnull (realpath (project, canonical));
   expected_socket = g_strconcat (canonical, "/run/app.sock", NULL);
   assert_contains (relative.out, expected_socket);
-  assert_contains (relative.out, g_strconcat (canonical, " (working directory)", NULL));
-  assert_contains (relative.out, g_strconcat (canonical, "/build", NULL));
+  expected_cwd = g_strconcat (canonical, " (working directory)", NULL);
+  assert_contains (relative.out, expected_cwd);
+  expected_root = g_strconcat (canonical, "/build", NULL);
+  assert_contains (relative.out, expected_root);
 }
 
 
