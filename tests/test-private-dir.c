@@ -269,6 +269,53 @@ test_refuses_symlink (Fixture       *fixture,
   g_assert_cmpint (g_unlink (victim), ==, 0);
 }
 
+/* The private folder's path is swapped for a symlink to another folder
+ * after it was made (another local user racing the launch, if $TMPDIR
+ * were shared): the files still go into the folder that was made — they
+ * are created relative to its open descriptor — and removing never
+ * follows the symlink. */
+static void
+test_swapped_for_symlink (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SandbarPrivateDir) dir = sandbar_private_dir_new (fixture->parent, &error);
+  g_autofree char *moved = g_build_filename (fixture->parent, "moved", NULL);
+  g_autofree char *victim = g_build_filename (fixture->parent, "victim", NULL);
+  g_autofree char *in_moved = g_build_filename (moved, "profile.sb", NULL);
+  g_autofree char *in_victim = g_build_filename (victim, "profile.sb", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *made;
+
+  g_assert_no_error (error);
+  made = sandbar_private_dir_get_path (dir);
+  g_assert_cmpint (g_mkdir (victim, 0777), ==, 0);
+  g_assert_cmpint (g_rename (made, moved), ==, 0);
+  g_assert_cmpint (symlink (victim, made), ==, 0);
+
+  path = sandbar_private_dir_write_file (dir, "profile.sb", "(version 1)\n", 12, 0600, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+  g_assert_true (g_file_test (in_moved, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (mode_of (in_moved), ==, 0600);
+  g_assert_false (g_file_test (in_victim, G_FILE_TEST_EXISTS));
+
+  /* Its own files go; the symlink is not a folder to remove, and the
+   * folder it points to is left alone. */
+  g_assert_false (sandbar_private_dir_remove (dir, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (in_moved, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (made, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (victim, G_FILE_TEST_IS_DIR));
+  listing = g_dir_open (victim, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+
+  g_assert_cmpint (g_unlink (made), ==, 0);
+  g_assert_cmpint (g_rmdir (moved), ==, 0);
+  g_assert_cmpint (g_rmdir (victim), ==, 0);
+}
+
 static void
 test_remove (Fixture       *fixture,
              gconstpointer  data)
@@ -382,6 +429,7 @@ main (int   argc,
   ADD ("write-file", test_write_file);
   ADD ("bad-names", test_bad_names);
   ADD ("refuses-symlink", test_refuses_symlink);
+  ADD ("swapped-for-symlink", test_swapped_for_symlink);
   ADD ("remove", test_remove);
   ADD ("keep", test_keep);
   ADD ("clean-stale", test_clean_stale);
