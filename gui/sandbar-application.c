@@ -20,6 +20,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "sandbar-application.h"
+#include "sandbar-bundle.h"
 #include "sandbar-launcher.h"
 #include "sandbar-gui-resources.h"
 #include "sandbar-preferences.h"
@@ -50,6 +51,9 @@ static const GOptionEntry option_entries[] = {
     N_("Select the profile with this ID"), N_("ID") },
   { NULL }
 };
+
+/* Inside Sandbar.app the libraries' translations are in the bundle. */
+static const char * const library_domains[] = { "gtk40", "libadwaita", "gtksourceview-5", NULL };
 
 static void
 on_window_visible (GtkWindow          *window,
@@ -285,6 +289,7 @@ sandbar_application_startup (GApplication *application)
   G_APPLICATION_CLASS (sandbar_application_parent_class)->startup (application);
 
   gtk_source_init ();
+  sandbar_bundle_bind_text_domains (sandbar_bundle_get_resources (), library_domains);
   languages = gtk_source_language_manager_get_default ();
   if (!g_strv_contains (gtk_source_language_manager_get_search_path (languages),
                         LANGUAGE_SPECS))
