@@ -49,6 +49,8 @@ G_DEFINE_FINAL_TYPE (SandbarApplication, sandbar_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
     N_("Select the profile with this ID"), N_("ID") },
+  { "launch", 'l', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open a terminal in the profile with this ID, without the window"), N_("ID") },
   { NULL }
 };
 
@@ -359,7 +361,17 @@ sandbar_application_command_line (GApplication            *application,
   SandbarApplication *self = SANDBAR_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *profile = NULL;
+  const char *launch = NULL;
   SandbarWindow *window;
+
+  /* The desktop file's actions: a terminal, and the window only if the
+   * launch fails (it says why) or was already open. */
+  if (g_variant_dict_lookup (options, "launch", "&s", &launch))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "launch",
+                                      g_variant_new_string (launch));
+      return EXIT_SUCCESS;
+    }
 
   window = ensure_window (self);
   if (g_variant_dict_lookup (options, "profile", "&s", &profile) &&
