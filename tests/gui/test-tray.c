@@ -32,6 +32,7 @@ typedef struct
   SandbarTestWatcher *watcher;
   guint               step;
   guint               timeout;
+  gboolean            registered;   /* the tray has listed the item */
   gboolean            ran_on;       /* alive with the window closed */
   gboolean            came_back;    /* "present" showed a window again */
 } Run;
@@ -45,8 +46,17 @@ step (gpointer user_data)
   switch (run->step)
     {
     case 0:
-      /* Wait for the tray to list the item, then close the window. */
-      if (sandbar_test_watcher_get_registrations (run->watcher)->len == 0 || window == NULL)
+      /* Wait for the tray to list the item, then close the window. The
+       * item counts as shown only after two more round trips (the reply
+       * to the registration, then whether a tray shows items): closing
+       * the window a step after the registration lets them finish even
+       * on a busy machine, where closing at once raced with them. */
+      if (!run->registered)
+        {
+          run->registered = sandbar_test_watcher_get_registrations (run->watcher)->len > 0;
+          return G_SOURCE_CONTINUE;
+        }
+      if (window == NULL)
         return G_SOURCE_CONTINUE;
       gtk_window_close (window);
       break;
