@@ -409,9 +409,9 @@ read_version (Reader  *reader,
     {
       reader->error_line = find_key_line (reader->data, reader->length, GROUP_PROFILE, "Version");
       g_set_error (error, SANDBAR_PROFILE_ERROR, SANDBAR_PROFILE_ERROR_UNSUPPORTED_VERSION,
-                   _("the profile was written in format version %" G_GUINT64_FORMAT
-                     " by a newer Sandbar; this one reads version %d"),
-                   version, SANDBAR_PROFILE_FORMAT_VERSION);
+                   _("the profile was written in format version %u by a newer Sandbar; "
+                     "this one reads version %d"),
+                   (guint) version, SANDBAR_PROFILE_FORMAT_VERSION);
       return FALSE;
     }
 

@@ -913,7 +913,8 @@ compare_strings (gconstpointer a,
 }
 
 /* Creates the profiles folder and writes every built-in template into it,
- * byte for byte. Only ever called when the folder did not exist. */
+ * byte for byte but for the name and description in the user's language.
+ * Only ever called when the folder did not exist. */
 static gboolean
 seed (SandbarProfileStore  *self,
       GError              **error)
@@ -934,7 +935,7 @@ seed (SandbarProfileStore  *self,
   ids = sandbar_templates_list_ids ();
   for (guint i = 0; ids[i] != NULL; i++)
     {
-      g_autoptr(GBytes) contents = sandbar_templates_lookup (ids[i], NULL);
+      g_autoptr(GBytes) contents = sandbar_templates_lookup_translated (ids[i], NULL);
       g_autofree char *path = sandbar_profile_store_get_path (self, ids[i]);
       g_autoptr(GError) local_error = NULL;
 

@@ -12,11 +12,14 @@
 
 G_BEGIN_DECLS
 
-GStrv           sandbar_templates_list_ids    (void);
-GBytes         *sandbar_templates_lookup      (const char  *template_id,
-                                               GError     **error);
-SandbarProfile *sandbar_templates_new_profile (const char  *template_id,
-                                               const char  *new_id,
-                                               GError     **error);
+GStrv               sandbar_templates_list_ids          (void);
+GBytes             *sandbar_templates_lookup            (const char  *template_id,
+                                                         GError     **error);
+GBytes             *sandbar_templates_lookup_translated (const char  *template_id,
+                                                         GError     **error);
+SandbarProfile     *sandbar_templates_new_profile       (const char  *template_id,
+                                                         const char  *new_id,
+                                                         GError     **error);
+const char * const *sandbar_templates_get_texts         (void);
 
 G_END_DECLS

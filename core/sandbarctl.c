@@ -7,11 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "sandbar-backend.h"
+#include "sandbar-bundle.h"
+#include "sandbar-i18n.h"
 #include "sandbar-input.h"
 #include "sandbar-terminal.h"
 #include "sandbar-profile.h"
@@ -240,10 +241,9 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Inside Sandbar.app the translations are in the bundle. */
+  sandbar_bundle_init ();
+  sandbar_i18n_init ();
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

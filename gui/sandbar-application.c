@@ -20,6 +20,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "sandbar-application.h"
+#include "sandbar-bundle.h"
 #include "sandbar-launcher.h"
 #include "sandbar-gui-resources.h"
 #include "sandbar-preferences.h"
@@ -48,8 +49,13 @@ G_DEFINE_FINAL_TYPE (SandbarApplication, sandbar_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
     N_("Select the profile with this ID"), N_("ID") },
+  { "launch", 'l', 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open a terminal in the profile with this ID, without the window"), N_("ID") },
   { NULL }
 };
+
+/* Inside Sandbar.app the libraries' translations are in the bundle. */
+static const char * const library_domains[] = { "gtk40", "libadwaita", "gtksourceview-5", NULL };
 
 static void
 on_window_visible (GtkWindow          *window,
@@ -300,6 +306,7 @@ sandbar_application_startup (GApplication *application)
   G_APPLICATION_CLASS (sandbar_application_parent_class)->startup (application);
 
   gtk_source_init ();
+  sandbar_bundle_bind_text_domains (sandbar_bundle_get_resources (), library_domains);
   languages = gtk_source_language_manager_get_default ();
   if (!g_strv_contains (gtk_source_language_manager_get_search_path (languages),
                         LANGUAGE_SPECS))
@@ -369,7 +376,17 @@ sandbar_application_command_line (GApplication            *application,
   SandbarApplication *self = SANDBAR_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   const char *profile = NULL;
+  const char *launch = NULL;
   SandbarWindow *window;
+
+  /* The desktop file's actions: a terminal, and the window only if the
+   * launch fails (it says why) or was already open. */
+  if (g_variant_dict_lookup (options, "launch", "&s", &launch))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "launch",
+                                      g_variant_new_string (launch));
+      return EXIT_SUCCESS;
+    }
 
   window = ensure_window (self);
   if (g_variant_dict_lookup (options, "profile", "&s", &profile) &&

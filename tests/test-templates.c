@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 
@@ -96,6 +97,127 @@ test_docker_only (void)
                    "/var/run/docker.sock");
 }
 
+static GKeyFile *
+load_keyfile (GBytes *bytes)
+{
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_KEEP_COMMENTS, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&keyfile);
+}
+
+/* The translators' list of names and descriptions is the templates'. */
+static void
+test_texts (void)
+{
+  const char * const *texts = sandbar_templates_get_texts ();
+
+  for (guint i = 0; expected_ids[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = sandbar_templates_lookup (expected_ids[i], NULL);
+      g_autoptr(GKeyFile) keyfile = load_keyfile (bytes);
+      g_autofree char *name = g_key_file_get_string (keyfile, "Profile", "Name", NULL);
+      g_autofree char *description = g_key_file_get_string (keyfile, "Profile", "Description",
+                                                            NULL);
+
+      g_assert_true (g_strv_contains (texts, name));
+      g_assert_true (g_strv_contains (texts, description));
+    }
+
+  /* And nothing else: a renamed template leaves no stale entry. */
+  g_assert_cmpuint (g_strv_length ((GStrv) texts), ==, 2 * g_strv_length ((GStrv) expected_ids));
+}
+
+/* Without a translation, the translated text is the template's, byte for
+ * byte. */
+static void
+test_untranslated (void)
+{
+  g_setenv ("LANGUAGE", "", TRUE);
+
+  for (guint i = 0; expected_ids[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) shipped = sandbar_templates_lookup (expected_ids[i], NULL);
+      g_autoptr(GBytes) translated = sandbar_templates_lookup_translated (expected_ids[i], NULL);
+
+      g_assert_true (g_bytes_equal (shipped, translated));
+    }
+
+  g_unsetenv ("LANGUAGE");
+}
+
+/* In German, a new profile is called “Nur Docker”, and everything else
+ * about it is the template's, comments included. */
+static void
+test_translated (void)
+{
+  const char *locale_dir = g_getenv ("SANDBAR_LOCALEDIR");
+  g_autoptr(GBytes) shipped = NULL;
+  g_autoptr(GBytes) translated = NULL;
+  g_autoptr(GKeyFile) before = NULL;
+  g_autoptr(GKeyFile) after = NULL;
+  g_autoptr(SandbarProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) groups = NULL;
+
+  if (locale_dir == NULL)
+    {
+      g_test_skip ("SANDBAR_LOCALEDIR is not set (the build's po/ folder)");
+      return;
+    }
+  {
+    g_autofree char *catalogue = g_build_filename (locale_dir, "de", "LC_MESSAGES",
+                                                   GETTEXT_PACKAGE ".mo", NULL);
+
+    if (!g_file_test (catalogue, G_FILE_TEST_EXISTS))
+      {
+        g_test_skip ("No German catalogue (po/de.po) was built");
+        return;
+      }
+  }
+
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+
+  shipped = sandbar_templates_lookup ("docker-only", NULL);
+  translated = sandbar_templates_lookup_translated ("docker-only", &error);
+  g_assert_no_error (error);
+  before = load_keyfile (shipped);
+  after = load_keyfile (translated);
+
+  {
+    g_autofree char *name = g_key_file_get_string (after, "Profile", "Name", NULL);
+
+    g_assert_cmpstr (name, ==, "Nur Docker");
+  }
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (translated, NULL), "# A Sandbar profile"));
+  groups = g_key_file_get_groups (before, NULL);
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (before, groups[i], NULL, NULL);
+
+      for (guint j = 0; keys[j] != NULL; j++)
+        {
+          g_autofree char *old_value = g_key_file_get_value (before, groups[i], keys[j], NULL);
+          g_autofree char *new_value = g_key_file_get_value (after, groups[i], keys[j], NULL);
+
+          if (g_str_equal (keys[j], "Name") || g_str_equal (keys[j], "Description"))
+            g_assert_cmpstr (new_value, !=, old_value);
+          else
+            g_assert_cmpstr (new_value, ==, old_value);
+        }
+    }
+
+  profile = sandbar_templates_new_profile ("docker-only", "docker", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sandbar_profile_get_name (profile), ==, "Nur Docker");
+
+  g_unsetenv ("LANGUAGE");
+}
+
 static void
 test_unknown (void)
 {
@@ -145,6 +267,9 @@ main (int   argc,
   g_test_add_func ("/sandbar/templates/lookup", test_lookup);
   g_test_add_func ("/sandbar/templates/new-profile", test_new_profile);
   g_test_add_func ("/sandbar/templates/docker-only", test_docker_only);
+  g_test_add_func ("/sandbar/templates/texts", test_texts);
+  g_test_add_func ("/sandbar/templates/untranslated", test_untranslated);
+  g_test_add_func ("/sandbar/templates/translated", test_translated);
   g_test_add_func ("/sandbar/templates/unknown", test_unknown);
   g_test_add_func ("/sandbar/templates/invalid-new-id", test_invalid_new_id);
 

@@ -1176,6 +1176,25 @@ quit_when_shown (GtkApplication  *app,
   g_idle_add (note_and_quit, app);
 }
 
+/* Notes that a window opened, and closes it so that the application
+ * ends and the test can fail rather than hang. */
+static gboolean
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (window);
+  g_object_unref (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_window (GtkApplication *app,
+             GtkWindow      *window,
+             gboolean       *shown)
+{
+  *shown = TRUE;
+  g_idle_add (destroy_window, g_object_ref (window));
+}
+
 /* The menu-bar or tray item launches a profile by id while the window is
  * closed: the terminal opens, and no window does. "present" brings the
  * window back. */
@@ -1371,6 +1390,65 @@ test_profile_option (void)
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
+/* `sandbar --launch ID`, the desktop file's actions: a terminal opens in
+ * the profile and no window does, so the application ends. */
+static void
+test_launch_option (void)
+{
+  const char *recorder = g_getenv ("SANDBAR_TEST_RECORDER");
+  g_autofree char *dir = g_dir_make_tmp ("sandbar-gui-XXXXXX", NULL);
+  g_autofree char *profiles = g_build_filename (dir, "profiles", NULL);
+  g_autofree char *out = g_build_filename (dir, "record", NULL);
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_autofree char *quoted = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *cwd = NULL;
+  g_auto(GStrv) recorded = NULL;
+  g_autoptr(SandbarApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(SandbarBackend) backend = sandbar_backend_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  char *argv[] = { (char *) "sandbar", (char *) "--launch", (char *) "docker-only", NULL };
+  gboolean found = FALSE;
+  gboolean window_shown = FALSE;
+
+  if (recorder == NULL || !sandbar_backend_check_available (backend, &error))
+    {
+      g_test_skip (recorder == NULL ? "SANDBAR_TEST_RECORDER is not set" : error->message);
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  /* The profile starts in the home folder. */
+  g_assert_no_errno (g_mkdir_with_parents (g_get_home_dir (), 0700));
+  g_setenv ("HOME", g_get_home_dir (), TRUE);
+  g_setenv ("SANDBAR_PROFILES_DIR", profiles, TRUE);
+  reset_settings ();
+  settings = g_settings_new (APP_ID);
+  quoted = g_shell_quote (recorder);
+  template = g_strconcat (quoted, " --fake-terminal {}", NULL);
+  g_settings_set_string (settings, "terminal", "custom");
+  g_settings_set_string (settings, "custom-terminal-command", template);
+  g_setenv ("SANDBAR_RECORDER_OUT", out, TRUE);
+
+  app = sandbar_application_new (TEST_APP_ID "Launch", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (note_window), &window_shown);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  g_assert_false (window_shown);
+
+  wait_for (file_exists, out, 10000, "the fake terminal to start");
+  g_assert_true (read_record (out, &cwd, &recorded));
+  for (guint i = 0; recorded[i] != NULL && recorded[i + 1] != NULL; i++)
+    if (g_str_equal (recorded[i], "SANDBAR_PROFILE") &&
+        g_str_equal (recorded[i + 1], "docker-only"))
+      found = TRUE;
+  g_assert_true (found);
+
+  reset_settings ();
+  g_unsetenv ("SANDBAR_RECORDER_OUT");
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
 static const char * const socket_files[] = {
   "sockets-demo.sandbar",
   "[Profile]\n"
@@ -1523,6 +1601,7 @@ main (int   argc,
 
 #undef ADD
   g_test_add_func ("/sandbar/application/profile-option", test_profile_option);
+  g_test_add_func ("/sandbar/application/launch-option", test_launch_option);
 
   return g_test_run ();
 }
