@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <stdio.h>
 
 #include "sandbar-application.h"
 #include "sandbar-launcher.h"
@@ -61,6 +62,36 @@ on_window_visible (GtkWindow          *window,
                                             gtk_widget_get_visible (GTK_WIDGET (window)));
 }
 
+/* For the benchmarks (tests/bench/bench-app.c): with
+ * SANDBAR_BENCH_FIRST_FRAME set, each new window prints the monotonic
+ * time of its first frame, and a line when it is finalized; set to
+ * "exit", Sandbar quits after the first frame. */
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, window);
+  g_print ("sandbar-first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  if (g_strcmp0 (g_getenv ("SANDBAR_BENCH_FIRST_FRAME"), "exit") == 0)
+    g_application_quit (g_application_get_default ());
+}
+
+static void
+on_bench_realize (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_bench_after_paint), window);
+}
+
+static void
+on_bench_finalized (gpointer  data,
+                    GObject  *window)
+{
+  g_print ("sandbar-window-finalized %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+}
+
 static SandbarWindow *
 ensure_window (SandbarApplication *self)
 {
@@ -72,6 +103,11 @@ ensure_window (SandbarApplication *self)
       /* macOS: a Dock icon and a menu bar only while the window is open. */
       g_signal_connect_object (window, "notify::visible", G_CALLBACK (on_window_visible), self,
                                0);
+      if (g_getenv ("SANDBAR_BENCH_FIRST_FRAME") != NULL)
+        {
+          g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
+          g_object_weak_ref (G_OBJECT (window), on_bench_finalized, NULL);
+        }
     }
 
   return SANDBAR_WINDOW (window);
