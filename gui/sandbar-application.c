@@ -43,9 +43,6 @@ struct _SandbarApplication
 
 G_DEFINE_FINAL_TYPE (SandbarApplication, sandbar_application, ADW_TYPE_APPLICATION)
 
-/* Where the SBPL language definition is (data/sbpl.lang). */
-#define LANGUAGE_SPECS "resource://" RESOURCE_PREFIX "/language-specs/"
-
 static const GOptionEntry option_entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
     N_("Select the profile with this ID"), N_("ID") },
@@ -331,15 +328,10 @@ static void
 sandbar_application_startup (GApplication *application)
 {
   SandbarApplication *self = SANDBAR_APPLICATION (application);
-  GtkSourceLanguageManager *languages;
 
   G_APPLICATION_CLASS (sandbar_application_parent_class)->startup (application);
 
   gtk_source_init ();
-  languages = gtk_source_language_manager_get_default ();
-  if (!g_strv_contains (gtk_source_language_manager_get_search_path (languages),
-                        LANGUAGE_SPECS))
-    gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS);
 
   /* The icon is in the resources (icons/ under the resource base path),
    * so it shows before Sandbar is installed too. */
