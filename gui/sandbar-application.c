@@ -19,6 +19,9 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "sandbar-application.h"
 #include "sandbar-launcher.h"
@@ -89,6 +92,27 @@ on_bench_finalized (gpointer  data,
   fflush (stdout);
 }
 
+/* Once the window is gone, Sandbar may stay in the tray for days: the
+ * heap the window used is handed back to the system. glibc keeps freed
+ * memory in its arenas, and the window's widgets, text layouts and
+ * render nodes leave many free pages scattered in it, which only
+ * malloc_trim() returns. Run once, when idle, not on a timer. */
+static gboolean
+trim_memory (gpointer user_data)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_finalized (gpointer  data,
+                     GObject  *window)
+{
+  g_idle_add_full (G_PRIORITY_LOW, trim_memory, NULL, NULL);
+}
+
 static SandbarWindow *
 ensure_window (SandbarApplication *self)
 {
@@ -100,6 +124,7 @@ ensure_window (SandbarApplication *self)
       /* macOS: a Dock icon and a menu bar only while the window is open. */
       g_signal_connect_object (window, "notify::visible", G_CALLBACK (on_window_visible), self,
                                0);
+      g_object_weak_ref (G_OBJECT (window), on_window_finalized, NULL);
       if (g_getenv ("SANDBAR_BENCH_FIRST_FRAME") != NULL)
         {
           g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
