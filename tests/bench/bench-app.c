@@ -24,7 +24,9 @@
  *                  WM_DELETE_WINDOW, as the title bar's button sends) and
  *                  finalized (Sandbar prints a line when it is); the
  *                  anonymous part (RssAnon) beside it is Sandbar's own
- *                  heap, the rest is mapped library files
+ *                  heap, the rest is mapped library files; USS (private
+ *                  clean + dirty pages, from smaps_rollup) leaves out the
+ *                  library pages that other processes share
  *   idle           CPU time (clock ticks, utime + stime) and context
  *                  switches of all threads over 5 s with the window
  *                  closed: 0 and 0 when nothing polls
@@ -218,6 +220,23 @@ status_kb (int         pid,
   return g_ascii_strtod (line + strlen (field) + 1, NULL);
 }
 
+/* Private memory (USS): pages of the process that no other process
+ * shares, from smaps_rollup, in kB. */
+static double
+private_kb (int pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/smaps_rollup", pid);
+  g_autofree char *text = NULL;
+  const char *clean, *dirty;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) ||
+      (clean = strstr (text, "Private_Clean:")) == NULL ||
+      (dirty = strstr (text, "Private_Dirty:")) == NULL)
+    return -1;
+  return g_ascii_strtod (clean + strlen ("Private_Clean:"), NULL) +
+         g_ascii_strtod (dirty + strlen ("Private_Dirty:"), NULL);
+}
+
 /* utime + stime of the process (all its threads), in clock ticks. */
 static double
 cpu_ticks (int pid)
@@ -339,6 +358,7 @@ typedef struct
   GArray *rss_closed;
   GArray *anon_closed;
   GArray *file_closed;
+  GArray *uss_closed;
   GArray *ticks;
   GArray *switches;
   GArray *reopen;
@@ -419,6 +439,7 @@ tray_run (const char         *sandbar,
   add (s->rss_closed, status_kb (child->pid, "VmRSS:") / 1024);
   add (s->anon_closed, status_kb (child->pid, "RssAnon:") / 1024);
   add (s->file_closed, status_kb (child->pid, "RssFile:") / 1024);
+  add (s->uss_closed, private_kb (child->pid) / 1024);
 
   ticks = cpu_ticks (child->pid);
   switches = context_switches (child->pid);
@@ -470,6 +491,7 @@ main (int   argc,
   SandbarTestWatcher *watcher;
   Samples s = { 0 };
   GArray **arrays[] = { &s.cold, &s.rss_open, &s.rss_closed, &s.anon_closed, &s.file_closed,
+                        &s.uss_closed,
                         &s.ticks, &s.switches, &s.reopen, &s.rss_reopened, &s.rss_closed2 };
   const char *sandbar;
   BenchStats st;
@@ -546,6 +568,8 @@ main (int   argc,
       bench_row (section, "  of which anonymous (heap)", &st, "MB", 0);
       st = stats (s.file_closed);
       bench_row (section, "  of which mapped files", &st, "MB", 0);
+      st = stats (s.uss_closed);
+      bench_row (section, "  private to Sandbar (USS), window closed", &st, "MB", 0);
       st = stats (s.rss_reopened);
       bench_row (section, "RSS, window opened again", &st, "MB", 0);
       st = stats (s.rss_closed2);
@@ -567,6 +591,7 @@ main (int   argc,
         { "RSS, window closed", s.rss_closed, "MB" },
         { "  anonymous", s.anon_closed, "MB" },
         { "  mapped files", s.file_closed, "MB" },
+        { "  private (USS)", s.uss_closed, "MB" },
         { "RSS, opened again", s.rss_reopened, "MB" },
         { "RSS, closed again", s.rss_closed2, "MB" },
         { "idle CPU (ticks)", s.ticks, "" },

@@ -110,6 +110,7 @@ def main():
     if args.schemas:
         gui_env['GSETTINGS_SCHEMA_DIR'] = args.schemas
     gui_env.pop('GSK_RENDERER', None)
+    gui_env.pop('GDK_DEBUG', None)
 
     rows, notes = [], []
 
@@ -142,10 +143,15 @@ def main():
         elif xvfb is None or dbus is None:
             notes.append('app: skipped, xvfb-run or dbus-run-session is missing')
         else:
-            for label, renderer in (('cairo', 'cairo'), ("GTK's renderer", None)):
-                env = dict(gui_env)
-                if renderer:
-                    env['GSK_RENDERER'] = renderer
+            # GTK's renderer is GL, on Xvfb Mesa's llvmpipe. On X11, GTK 4.8
+            # loads Mesa (and with llvmpipe, LLVM) when it opens the display,
+            # whatever the renderer; the third run shows the process without
+            # it (GDK_DEBUG=gl-disable), to tell Sandbar's share from Mesa's.
+            variants = (('cairo', {'GSK_RENDERER': 'cairo'}),
+                        ("GTK's renderer", {}),
+                        ('cairo, no GL', {'GSK_RENDERER': 'cairo', 'GDK_DEBUG': 'gl-disable'}))
+            for label, extra in variants:
+                env = dict(gui_env, **extra)
                 r, n = run('bench-app (%s)' % label,
                            [dbus, '--', xvfb] + screen +
                            [args.app, '--tsv', '--runs', runs, '--label', label, args.sandbar],
