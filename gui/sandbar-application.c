@@ -18,6 +18,10 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "sandbar-application.h"
 #include "sandbar-bundle.h"
@@ -43,9 +47,6 @@ struct _SandbarApplication
 
 G_DEFINE_FINAL_TYPE (SandbarApplication, sandbar_application, ADW_TYPE_APPLICATION)
 
-/* Where the SBPL language definition is (data/sbpl.lang). */
-#define LANGUAGE_SPECS "resource://" RESOURCE_PREFIX "/language-specs/"
-
 static const GOptionEntry option_entries[] = {
   { "profile", 'p', 0, G_OPTION_ARG_STRING, NULL,
     N_("Select the profile with this ID"), N_("ID") },
@@ -67,6 +68,57 @@ on_window_visible (GtkWindow          *window,
                                             gtk_widget_get_visible (GTK_WIDGET (window)));
 }
 
+/* For the benchmarks (tests/bench/bench-app.c): with
+ * SANDBAR_BENCH_FIRST_FRAME set, each new window prints the monotonic
+ * time of its first frame, and a line when it is finalized; set to
+ * "exit", Sandbar quits after the first frame. */
+static void
+on_bench_after_paint (GdkFrameClock *clock,
+                      GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint, window);
+  g_print ("sandbar-first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  if (g_strcmp0 (g_getenv ("SANDBAR_BENCH_FIRST_FRAME"), "exit") == 0)
+    g_application_quit (g_application_get_default ());
+}
+
+static void
+on_bench_realize (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_bench_after_paint), window);
+}
+
+static void
+on_bench_finalized (gpointer  data,
+                    GObject  *window)
+{
+  g_print ("sandbar-window-finalized %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+}
+
+/* Once the window is gone, Sandbar may stay in the tray for days: the
+ * heap the window used is handed back to the system. glibc keeps freed
+ * memory in its arenas, and the window's widgets, text layouts and
+ * render nodes leave many free pages scattered in it, which only
+ * malloc_trim() returns. Run once, when idle, not on a timer. */
+static gboolean
+trim_memory (gpointer user_data)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_finalized (gpointer  data,
+                     GObject  *window)
+{
+  g_idle_add_full (G_PRIORITY_LOW, trim_memory, NULL, NULL);
+}
+
 static SandbarWindow *
 ensure_window (SandbarApplication *self)
 {
@@ -78,6 +130,12 @@ ensure_window (SandbarApplication *self)
       /* macOS: a Dock icon and a menu bar only while the window is open. */
       g_signal_connect_object (window, "notify::visible", G_CALLBACK (on_window_visible), self,
                                0);
+      g_object_weak_ref (G_OBJECT (window), on_window_finalized, NULL);
+      if (g_getenv ("SANDBAR_BENCH_FIRST_FRAME") != NULL)
+        {
+          g_signal_connect (window, "realize", G_CALLBACK (on_bench_realize), NULL);
+          g_object_weak_ref (G_OBJECT (window), on_bench_finalized, NULL);
+        }
     }
 
   return SANDBAR_WINDOW (window);
@@ -301,16 +359,11 @@ static void
 sandbar_application_startup (GApplication *application)
 {
   SandbarApplication *self = SANDBAR_APPLICATION (application);
-  GtkSourceLanguageManager *languages;
 
   G_APPLICATION_CLASS (sandbar_application_parent_class)->startup (application);
 
   gtk_source_init ();
   sandbar_bundle_bind_text_domains (sandbar_bundle_get_resources (), library_domains);
-  languages = gtk_source_language_manager_get_default ();
-  if (!g_strv_contains (gtk_source_language_manager_get_search_path (languages),
-                        LANGUAGE_SPECS))
-    gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS);
 
   /* The icon is in the resources (icons/ under the resource base path),
    * so it shows before Sandbar is installed too. */

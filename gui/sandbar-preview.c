@@ -19,9 +19,15 @@
 #include <string.h>
 
 #include "sandbar-launcher.h"
+#ifdef SANDBAR_BUNDLED_DEF_LANG
+#include "sandbar-language-specs.h"
+#endif
 #include "sandbar-policy.h"
 #include "sandbar-preview.h"
 #include "sandbar-sbpl.h"
+
+/* Where the SBPL language definition is (data/sbpl.lang). */
+#define LANGUAGE_SPECS "resource://" RESOURCE_PREFIX "/language-specs/"
 
 /* How long changed lines stay highlighted. */
 #define HIGHLIGHT_MS 1000
@@ -908,17 +914,45 @@ sandbar_preview_class_init (SandbarPreviewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 }
 
+/* A language manager that knows only data/sbpl.lang and GtkSourceView's
+ * def.lang, which it builds on (both in the resources): the default
+ * manager reads the header of each of the ~170 language files
+ * GtkSourceView installs before it can find one, which at start-up costs
+ * about a tenth of building the window. */
+static GtkSourceLanguage *
+get_sbpl_language (void)
+{
+  static GtkSourceLanguageManager *languages;
+
+  if (languages == NULL)
+    {
+#ifdef SANDBAR_BUNDLED_DEF_LANG
+      const char * const search_path[] = { LANGUAGE_SPECS, NULL };
+
+      /* The library is static: referring to the resource keeps the
+       * object that registers it. */
+      g_assert (sandbar_language_specs_get_resource () != NULL);
+      languages = gtk_source_language_manager_new ();
+      gtk_source_language_manager_set_search_path (languages, search_path);
+#else
+      languages = gtk_source_language_manager_get_default ();
+      if (!g_strv_contains (gtk_source_language_manager_get_search_path (languages),
+                            LANGUAGE_SPECS))
+        gtk_source_language_manager_append_search_path (languages, LANGUAGE_SPECS);
+#endif
+    }
+
+  return gtk_source_language_manager_get_language (languages, "sbpl");
+}
+
 static void
 sandbar_preview_init (SandbarPreview *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown = g_string_new (NULL);
   self->buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_language (self->buffer,
-                                  gtk_source_language_manager_get_language (languages, "sbpl"));
+  gtk_source_buffer_set_language (self->buffer, get_sbpl_language ());
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   /* Read-only text: nothing to undo, and no history to grow. */
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), FALSE);

@@ -8,7 +8,7 @@
  *   meson compile -C _build bench         (or: ninja -C _build bench)
  *   meson test -C _build --benchmark -v   (the same, through meson's runner)
  *
- * or directly as _build/tests/bench/bench-sbpl [RUNS [CASE]], where CASE
+ * or directly as _build/tests/bench/bench-sbpl [--tsv] [RUNS [CASE]], where CASE
  * is the label of the one case to run (for a profiler, e.g. callgrind,
  * whose instruction counts do not depend on the machine's load). For each
  * case it
@@ -31,6 +31,7 @@
 #include "sandbar-profile.h"
 #include "sandbar-sbpl.h"
 #include "../sbpl-fixture.h"
+#include "bench-common.h"
 
 #define DEFAULT_RUNS 21
 
@@ -67,12 +68,7 @@ static const Case cases[] = {
   { "10,000 localhost ports", KIND_PORTS, 10000, TRUE },
 };
 
-typedef struct
-{
-  double median;
-  double min;
-  double max;
-} Stats;
+typedef BenchStats Stats;
 
 static double
 now_us (void)
@@ -228,16 +224,60 @@ print_stats (const Stats *s)
   g_print (" | %10.1f %10.1f %10.1f", s->median, s->min, s->max);
 }
 
+/* The rows of the benchmark table (bench-common.h): the cases issue 9
+ * names, and the growth from 1,000 to 10,000 sockets. */
+static void
+print_rows (const Stats *policy,
+            const Stats *render)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *policy_label = NULL;
+      g_autofree char *render_label = NULL;
+
+      if (cases[i].extra)
+        continue;
+      policy_label = g_strdup_printf ("%s: policy (validate, resolve)", cases[i].label);
+      render_label = g_strdup_printf ("%s: render (both renderings)", cases[i].label);
+      bench_row ("sbpl", policy_label, &policy[i], "µs", 0);
+      bench_row ("sbpl", render_label, &render[i], "µs",
+                 cases[i].kind == KIND_SOCKETS && cases[i].n == 10000 ? 5000 : 0);
+    }
+
+  {
+    double ratio = render[4].median / render[3].median;
+    BenchStats growth = { ratio, ratio, ratio };
+
+    bench_row_full ("sbpl", "render growth, 1,000 → 10,000 sockets (linear: x10)", &growth, "x",
+                    "≤ 12", ratio <= 12 ? "met" : "MISSED");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  gboolean tsv = bench_want_tsv (&argc, &argv);
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : DEFAULT_RUNS;
   const char *only = argc > 2 ? argv[2] : NULL;
   Stats policy[G_N_ELEMENTS (cases)];
   Stats render[G_N_ELEMENTS (cases)];
 
   setlocale (LC_ALL, "C.UTF-8");
+  if (tsv)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          guint n_params;
+          gsize bytes;
+
+          if (!cases[i].extra)
+            run_case (&cases[i], runs, &policy[i], &render[i], &n_params, &bytes);
+        }
+      print_rows (policy, render);
+      return 0;
+    }
+
   g_print ("SBPL generation, %u runs per case (after one warm-up); times in microseconds.\n"
            "policy = sandbar_policy_new() with the fake resolver; render = sandbar_sbpl_render(),\n"
            "which writes both renderings (parameters and inline) at once.\n\n", runs);

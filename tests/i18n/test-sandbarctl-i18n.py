@@ -131,6 +131,9 @@ def main(argv):
     print(f'1..{len(tests)}')
     status = 0
     for i, (ok, description) in enumerate(tests, 1):
+        # A TAP line is one line: a message quoted in the description may
+        # hold line breaks.
+        description = ' '.join(description.split('\n'))
         if ok is None:
             print(f'ok {i} # SKIP {description}')
         else:
