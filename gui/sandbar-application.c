@@ -160,24 +160,6 @@ present_window (SandbarApplication *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Closing the window leaves Sandbar running only while its item is in
- * the menu bar or a tray: otherwise nothing would be left to open it. */
-/**
- * sandbar_application_get_in_tray:
- * @self: the application
- *
- * Returns: %TRUE while a menu-bar or tray item is shown, so that closing
- *   the window keeps Sandbar running
- */
-gboolean
-sandbar_application_get_in_tray (SandbarApplication *self)
-{
-  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), FALSE);
-
-  return self->held;
-}
-
-
 /* ---------------------------------------------------------------------- */
 /* Actions                                                                */
 /* ---------------------------------------------------------------------- */
@@ -380,6 +362,8 @@ start_status_item (SandbarApplication *self)
     g_warning ("No tray item: %s", error->message);
 }
 #else
+/* Closing the window leaves Sandbar running only while its item is in
+ * the menu bar: otherwise nothing would be left to open it. */
 static void
 on_status_item_shown (SandbarApplication *self)
 {
