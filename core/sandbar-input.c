@@ -140,7 +140,9 @@ sandbar_input_set_error (GError           **error,
 }
 
 /* Returns the first control character (C0, DEL, C1) of valid UTF-8 @value,
- * or 0. NUL bytes inside @length count as control characters. */
+ * or 0. NUL bytes inside @length count as control characters. Every path
+ * and text of every profile passes here on load: ASCII, nearly all of it,
+ * is taken a byte at a time without decoding. */
 static gunichar
 find_control_character (const char *value,
                         gsize       length,
@@ -151,16 +153,22 @@ find_control_character (const char *value,
 
   while (p < end)
     {
-      gunichar c;
+      gunichar c = (guchar) *p;
 
-      if (*p == '\0')
+      if (c == '\0')
         return 0xFFFFFFFF;
 
-      c = g_utf8_get_char (p);
+      if (c < 0x80)
+        p++;
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+
       if ((c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) &&
           !(allow_newlines && (c == '\n' || c == '\t')))
         return c;
-      p = g_utf8_next_char (p);
     }
 
   return 0;

@@ -107,30 +107,106 @@ sandbar_path_needs_expansion (const char *path)
   return FALSE;
 }
 
+/* Appends the value of the variable @name to @out. Returns %FALSE if it
+ * is unset or empty; the caller decides whether that deserves a message. */
 static gboolean
 append_variable (GString          *out,
-                 SandbarField      field,
-                 const char       *path,
                  const char       *name,
                  gsize             name_length,
                  SandbarEnvLookup  lookup,
-                 gpointer          user_data,
-                 GError          **error)
+                 gpointer          user_data)
 {
   g_autofree char *key = g_strndup (name, name_length);
   const char *value = lookup (key, user_data);
 
   if (value == NULL || *value == '\0')
-    {
-      g_autofree char *reason =
-        g_strdup_printf (_("the environment variable %s is not set or empty"), key);
-
-      sandbar_input_set_error (error, SANDBAR_INPUT_ERROR_UNSET_VARIABLE, field, path, -1, reason);
-      return FALSE;
-    }
+    return FALSE;
 
   g_string_append (out, value);
   return TRUE;
+}
+
+/* Expands @path into @out. On an unset or empty variable, returns %FALSE
+ * and the span of its name. */
+static gboolean
+expand_into (GString           *out,
+             const char        *path,
+             SandbarEnvLookup   lookup,
+             gpointer           user_data,
+             const char       **unset_name,
+             gsize             *unset_length)
+{
+  const char *p = path;
+
+  if (p[0] == '~' && (p[1] == '\0' || p[1] == '/'))
+    {
+      if (!append_variable (out, "HOME", 4, lookup, user_data))
+        {
+          *unset_name = "HOME";
+          *unset_length = 4;
+          return FALSE;
+        }
+      p++;
+    }
+
+  while (*p != '\0')
+    {
+      const char *name;
+      gsize name_length;
+      gsize skip = match_variable (p, &name, &name_length);
+
+      if (skip == 0)
+        {
+          g_string_append_c (out, *p);
+          p++;
+          continue;
+        }
+
+      if (!append_variable (out, name, name_length, lookup, user_data))
+        {
+          *unset_name = name;
+          *unset_length = name_length;
+          return FALSE;
+        }
+      p += skip;
+    }
+
+  return TRUE;
+}
+
+/* Expands @path and checks the result against the input policy again,
+ * since a variable may hold anything. An unset or empty variable is no
+ * error here: the result is %NULL with *@unset_name set to its name (not
+ * NUL-terminated) and no message is built, so that a caller that only
+ * wants to know whether the path expands pays for no translation. */
+static char *
+expand (SandbarField       field,
+        const char        *path,
+        SandbarEnvLookup   lookup,
+        gpointer           user_data,
+        const char       **unset_name,
+        gsize             *unset_length,
+        GError           **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (path) + 32);
+  SandbarInputError code;
+  g_autofree char *reason = NULL;
+
+  *unset_name = NULL;
+  if (!expand_into (out, path, lookup, user_data, unset_name, unset_length))
+    return NULL;
+
+  if (sandbar_input_find_path_problem (field, out->str, out->len, &code, &reason))
+    {
+      g_autofree char *shown = sandbar_input_display (out->str, out->len);
+      /* Translators: %s is the expanded path, then the reason it is rejected */
+      g_autofree char *full = g_strdup_printf (_("expands to “%s”: %s"), shown, reason);
+
+      sandbar_input_set_error (error, code, field, path, -1, full);
+      return NULL;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**
@@ -154,10 +230,9 @@ sandbar_path_expand (SandbarField       field,
                      gpointer           user_data,
                      GError           **error)
 {
-  g_autoptr(GString) out = NULL;
-  const char *p = path;
-  SandbarInputError code;
-  g_autofree char *reason = NULL;
+  const char *unset_name;
+  gsize unset_length;
+  char *expanded;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (lookup != NULL, NULL);
@@ -165,42 +240,49 @@ sandbar_path_expand (SandbarField       field,
   if (!sandbar_input_check_path (field, path, -1, error))
     return NULL;
 
-  out = g_string_sized_new (strlen (path) + 32);
-
-  if (p[0] == '~' && (p[1] == '\0' || p[1] == '/'))
+  expanded = expand (field, path, lookup, user_data, &unset_name, &unset_length, error);
+  if (expanded == NULL && unset_name != NULL)
     {
-      if (!append_variable (out, field, path, "HOME", 4, lookup, user_data, error))
-        return NULL;
-      p++;
+      g_autofree char *key = g_strndup (unset_name, unset_length);
+      g_autofree char *reason =
+        g_strdup_printf (_("the environment variable %s is not set or empty"), key);
+
+      sandbar_input_set_error (error, SANDBAR_INPUT_ERROR_UNSET_VARIABLE, field, path, -1,
+                               reason);
     }
 
-  while (*p != '\0')
-    {
-      const char *name;
-      gsize name_length;
-      gsize skip = match_variable (p, &name, &name_length);
+  return expanded;
+}
 
-      if (skip == 0)
-        {
-          g_string_append_c (out, *p);
-          p++;
-          continue;
-        }
+/**
+ * sandbar_path_expand_if_set:
+ * @field: the field @path belongs to, for messages and limits
+ * @path: a path as written, already accepted by sandbar_input_check_path()
+ * @lookup: how to read variables, e.g. sandbar_env_lookup_process()
+ * @user_data: data for @lookup
+ * @error: return location for a #GError
+ *
+ * Like sandbar_path_expand(), for a caller to whom an unset or empty
+ * variable is no error (a profile may be meant for another session): then
+ * the result is %NULL, @error is left alone and no message is built.
+ * @path itself is not checked again.
+ *
+ * Returns: (transfer full) (nullable): the expanded path; %NULL if a
+ *   variable is unset or empty, or with @error set if the expansion breaks
+ *   the input policy
+ */
+char *
+sandbar_path_expand_if_set (SandbarField       field,
+                            const char        *path,
+                            SandbarEnvLookup   lookup,
+                            gpointer           user_data,
+                            GError           **error)
+{
+  const char *unset_name;
+  gsize unset_length;
 
-      if (!append_variable (out, field, path, name, name_length, lookup, user_data, error))
-        return NULL;
-      p += skip;
-    }
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (lookup != NULL, NULL);
 
-  if (sandbar_input_find_path_problem (field, out->str, out->len, &code, &reason))
-    {
-      g_autofree char *shown = sandbar_input_display (out->str, out->len);
-      /* Translators: %s is the expanded path, then the reason it is rejected */
-      g_autofree char *full = g_strdup_printf (_("expands to “%s”: %s"), shown, reason);
-
-      sandbar_input_set_error (error, code, field, path, -1, full);
-      return NULL;
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return expand (field, path, lookup, user_data, &unset_name, &unset_length, error);
 }

@@ -22,13 +22,18 @@ G_BEGIN_DECLS
 typedef const char *(*SandbarEnvLookup) (const char *name,
                                          gpointer    user_data);
 
-const char *sandbar_env_lookup_process (const char       *name,
-                                        gpointer          user_data);
-gboolean    sandbar_path_needs_expansion (const char     *path);
-char       *sandbar_path_expand        (SandbarField      field,
-                                        const char       *path,
-                                        SandbarEnvLookup  lookup,
-                                        gpointer          user_data,
-                                        GError          **error);
+const char *sandbar_env_lookup_process   (const char       *name,
+                                          gpointer          user_data);
+gboolean    sandbar_path_needs_expansion (const char       *path);
+char       *sandbar_path_expand          (SandbarField      field,
+                                          const char       *path,
+                                          SandbarEnvLookup  lookup,
+                                          gpointer          user_data,
+                                          GError          **error);
+char       *sandbar_path_expand_if_set   (SandbarField      field,
+                                          const char       *path,
+                                          SandbarEnvLookup  lookup,
+                                          gpointer          user_data,
+                                          GError          **error);
 
 G_END_DECLS

@@ -265,10 +265,10 @@ read_string (Reader       *reader,
   g_autofree char *raw = NULL;
   char *value;
 
-  if (!g_key_file_has_key (reader->keyfile, group, key, NULL))
-    return TRUE;
-
+  /* NULL if absent; no GError is asked for, so none is built. */
   raw = g_key_file_get_value (reader->keyfile, group, key, NULL);
+  if (raw == NULL)
+    return TRUE;
   if (!has_known_escapes (raw, FALSE))
     {
       set_field_error (reader, error, field, group, key, raw, bad_escape_reason ());
@@ -300,10 +300,9 @@ read_list (Reader        *reader,
   g_autofree char *raw = NULL;
   GStrv value;
 
-  if (!g_key_file_has_key (reader->keyfile, group, key, NULL))
-    return TRUE;
-
   raw = g_key_file_get_value (reader->keyfile, group, key, NULL);
+  if (raw == NULL)
+    return TRUE;
   if (!has_known_escapes (raw, TRUE))
     {
       set_field_error (reader, error, field, group, key, raw, bad_escape_reason ());
@@ -394,10 +393,9 @@ read_version (Reader  *reader,
   g_autofree char *raw = NULL;
   guint64 version;
 
-  if (!g_key_file_has_key (reader->keyfile, GROUP_PROFILE, "Version", NULL))
-    return TRUE;
-
   raw = g_key_file_get_value (reader->keyfile, GROUP_PROFILE, "Version", NULL);
+  if (raw == NULL)
+    return TRUE;
   if (!g_ascii_string_to_unsigned (raw, 10, 1, G_MAXUINT, &version, NULL))
     {
       set_field_error (reader, error, SANDBAR_FIELD_VERSION, GROUP_PROFILE, "Version", raw,

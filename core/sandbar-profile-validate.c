@@ -37,24 +37,17 @@ check_absolute_as_written (SandbarField   field,
 
 /* Expands with the current environment when possible, to catch paths that
  * only become too long (sockets) or `/` (roots) once expanded. An unset
- * variable is fine here: the profile may be meant for another session. */
+ * variable is fine here: the profile may be meant for another session.
+ * @path has passed sandbar_input_check_path() already. */
 static char *
 try_expand (SandbarField   field,
             const char    *path,
             GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  char *expanded;
-
   if (!sandbar_path_needs_expansion (path))
     return g_strdup (path);
 
-  expanded = sandbar_path_expand (field, path, sandbar_env_lookup_process, NULL, &local_error);
-  if (expanded == NULL &&
-      !g_error_matches (local_error, SANDBAR_INPUT_ERROR, SANDBAR_INPUT_ERROR_UNSET_VARIABLE))
-    g_propagate_error (error, g_steal_pointer (&local_error));
-
-  return expanded;
+  return sandbar_path_expand_if_set (field, path, sandbar_env_lookup_process, NULL, error);
 }
 
 static gboolean

@@ -385,6 +385,38 @@ test_expand (void)
   }
 }
 
+/* For validation an unset variable is no error, but a bad expansion is. */
+static void
+test_expand_if_set (void)
+{
+  g_autoptr(GHashTable) env = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_hash_table_insert (env, "SOCK", "/run/agent.sock");
+  g_hash_table_insert (env, "EMPTY", "");
+  g_hash_table_insert (env, "NEWLINE", "/a\nb");
+
+  out = sandbar_path_expand_if_set (SANDBAR_FIELD_UNIX_SOCKET, "${SOCK}.bak", fake_env, env,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "/run/agent.sock.bak");
+
+  g_assert_null (sandbar_path_expand_if_set (SANDBAR_FIELD_UNIX_SOCKET, "$SOCK/$UNSET",
+                                             fake_env, env, &error));
+  g_assert_no_error (error);
+  g_assert_null (sandbar_path_expand_if_set (SANDBAR_FIELD_UNIX_SOCKET, "~/x", fake_env, env,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_null (sandbar_path_expand_if_set (SANDBAR_FIELD_UNIX_SOCKET, "$EMPTY/x", fake_env,
+                                             env, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (sandbar_path_expand_if_set (SANDBAR_FIELD_UNIX_SOCKET, "$NEWLINE", fake_env,
+                                             env, &error));
+  g_assert_error (error, SANDBAR_INPUT_ERROR, SANDBAR_INPUT_ERROR_CONTROL_CHARACTER);
+}
+
 static void
 test_display (void)
 {
@@ -414,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/sandbar/input/protected-names", test_protected_names);
   g_test_add_func ("/sandbar/input/ports", test_ports);
   g_test_add_func ("/sandbar/input/expand", test_expand);
+  g_test_add_func ("/sandbar/input/expand-if-set", test_expand_if_set);
   g_test_add_func ("/sandbar/input/display", test_display);
 
   return g_test_run ();
