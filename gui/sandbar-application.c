@@ -8,9 +8,12 @@
  * are the public face of the program: keyboard shortcuts, the primary menu
  * and the menu-bar or tray item all activate the same `app.*` actions.
  *
- * While the item is shown, closing the window leaves Sandbar running in
- * the menu bar or tray; without one (GNOME Shell without the AppIndicator
- * extension, or no session bus) Sandbar is a plain window and closing it
+ * On Linux and the BSDs the tray item is a process of its own,
+ * `sandbar-tray` (gui/tray/, see gui/status/sandbar-tray-link.c): this
+ * process starts it and ends when its window closes; the tray process
+ * stays while its item is shown. On macOS the menu-bar item is in this
+ * process: while it is shown, closing the window leaves Sandbar running
+ * in the menu bar; without one Sandbar is a plain window and closing it
  * quits.
  */
 
@@ -25,10 +28,13 @@
 
 #include "sandbar-application.h"
 #include "sandbar-bundle.h"
-#include "sandbar-launcher.h"
 #include "sandbar-gui-resources.h"
+#include "sandbar-open-terminal.h"
 #include "sandbar-preferences.h"
 #include "sandbar-status-item.h"
+#if SANDBAR_TRAY_PROCESS
+#include "sandbar-tray-link.h"
+#endif
 #include "sandbar-window.h"
 
 struct _SandbarApplication
@@ -154,36 +160,6 @@ present_window (SandbarApplication *self)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Closing the window leaves Sandbar running only while its item is in
- * the menu bar or a tray: otherwise nothing would be left to open it. */
-/**
- * sandbar_application_get_in_tray:
- * @self: the application
- *
- * Returns: %TRUE while a menu-bar or tray item is shown, so that closing
- *   the window keeps Sandbar running
- */
-gboolean
-sandbar_application_get_in_tray (SandbarApplication *self)
-{
-  g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), FALSE);
-
-  return self->held;
-}
-
-static void
-on_status_item_shown (SandbarApplication *self)
-{
-  gboolean shown = self->status_item != NULL &&
-                   sandbar_status_item_is_shown (self->status_item);
-
-  if (shown && !self->held)
-    g_application_hold (G_APPLICATION (self));
-  else if (!shown && self->held)
-    g_application_release (G_APPLICATION (self));
-  self->held = shown;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Actions                                                                */
 /* ---------------------------------------------------------------------- */
@@ -306,6 +282,19 @@ quit_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   GList *windows = gtk_application_get_windows (app);
 
+#if SANDBAR_TRAY_PROCESS
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+
+  /* Quit means all of Sandbar, the tray item too. */
+  if (connection != NULL)
+    {
+      g_autofree char *tray_id =
+        sandbar_tray_link_tray_id (g_application_get_application_id (G_APPLICATION (app)));
+
+      sandbar_tray_link_activate (connection, tray_id, SANDBAR_TRAY_LINK_ACTION_EXIT, NULL, NULL);
+    }
+#endif
+
   /* Closing saves pending edits. */
   while (windows != NULL)
     {
@@ -355,6 +344,65 @@ static const struct {
 /* GApplication                                                           */
 /* ---------------------------------------------------------------------- */
 
+#if SANDBAR_TRAY_PROCESS
+/* The tray item is the tray process's (sandbar-tray-link.c): start it,
+ * or hand over to the one running. Without a session bus there is no
+ * tray. The process ends with its window all the same. */
+static void
+start_status_item (SandbarApplication *self)
+{
+  GApplication *application = G_APPLICATION (self);
+  g_autoptr(GError) error = NULL;
+
+  if (g_application_get_dbus_connection (application) == NULL ||
+      (g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE) != 0)
+    return;
+
+  if (!sandbar_tray_link_start_tray (g_application_get_application_id (application), &error))
+    g_warning ("No tray item: %s", error->message);
+}
+#else
+/* Closing the window leaves Sandbar running only while its item is in
+ * the menu bar: otherwise nothing would be left to open it. */
+static void
+on_status_item_shown (SandbarApplication *self)
+{
+  gboolean shown = self->status_item != NULL &&
+                   sandbar_status_item_is_shown (self->status_item);
+
+  if (shown && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!shown && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = shown;
+}
+
+/* The menu-bar item lists the store's profiles. Without a session bus
+ * (Linux builds without the tray process) there is none, and Sandbar is
+ * a plain window. */
+static void
+start_status_item (SandbarApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store_error != NULL)
+    return;
+
+  self->status_item = sandbar_status_item_new (G_LIST_MODEL (self->store),
+                                               G_ACTION_GROUP (self), &error);
+  if (self->status_item == NULL)
+    {
+      g_debug ("No menu-bar or tray item: %s", error->message);
+      return;
+    }
+
+  sandbar_status_item_set_tooltip (self->status_item, _("Sandbar"));
+  g_signal_connect_object (self->status_item, "notify::shown",
+                           G_CALLBACK (on_status_item_shown), self, G_CONNECT_SWAPPED);
+  on_status_item_shown (self);
+}
+#endif
+
 static void
 sandbar_application_startup (GApplication *application)
 {
@@ -381,24 +429,7 @@ sandbar_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), app_accels[i].action,
                                            app_accels[i].accels);
 
-  /* The menu-bar or tray item lists the store's profiles. Without a
-   * session bus there is none, and Sandbar is a plain window. */
-  if (self->store_error == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->status_item = sandbar_status_item_new (G_LIST_MODEL (self->store),
-                                                   G_ACTION_GROUP (self), &error);
-      if (self->status_item == NULL)
-        g_debug ("No menu-bar or tray item: %s", error->message);
-      else
-        {
-          sandbar_status_item_set_tooltip (self->status_item, _("Sandbar"));
-          g_signal_connect_object (self->status_item, "notify::shown",
-                                   G_CALLBACK (on_status_item_shown), self, G_CONNECT_SWAPPED);
-          on_status_item_shown (self);
-        }
-    }
+  start_status_item (self);
 }
 
 static void
@@ -558,24 +589,6 @@ sandbar_application_get_window (SandbarApplication *self)
   return NULL;
 }
 
-/* The terminal the settings choose: "auto", a known id, or "custom". */
-static SandbarTerminal *
-new_terminal (SandbarApplication  *self,
-              GError             **error)
-{
-  g_autofree char *choice = g_settings_get_string (self->settings, "terminal");
-
-  if (g_str_equal (choice, "custom"))
-    {
-      g_autofree char *command = g_settings_get_string (self->settings,
-                                                        "custom-terminal-command");
-
-      return sandbar_terminal_new_custom (command, error);
-    }
-
-  return sandbar_terminal_new (choice, error);
-}
-
 /**
  * sandbar_application_open_terminal:
  * @self: the application
@@ -586,9 +599,7 @@ new_terminal (SandbarApplication  *self,
  * @error: return location for a #GError
  *
  * Opens a terminal running the profile's command inside the sandbox, the
- * way `sandbarctl open` does: the core resolves the profile, writes the
- * launch files and builds the command line; the terminal is the one
- * chosen in Preferences.
+ * terminal chosen in Preferences (see sandbar_open_terminal()).
  *
  * Returns: %TRUE if the terminal was started
  */
@@ -598,25 +609,7 @@ sandbar_application_open_terminal (SandbarApplication  *self,
                                    GPtrArray          **warnings,
                                    GError             **error)
 {
-  g_autoptr(SandbarBackend) backend = NULL;
-  g_autoptr(SandbarTerminal) terminal = NULL;
-  g_autoptr(SandbarLaunch) launch = NULL;
-
   g_return_val_if_fail (SANDBAR_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (SANDBAR_IS_PROFILE (profile), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((backend = sandbar_backend_new (NULL, error)) == NULL ||
-      !sandbar_backend_check_available (backend, error) ||
-      (terminal = new_terminal (self, error)) == NULL)
-    return FALSE;
-
-  launch = sandbar_launch_prepare (profile, self->resolver, SANDBAR_POLICY_NONE, backend, NULL,
-                                   error);
-  if (launch == NULL || !sandbar_launch_open_terminal (launch, terminal, error))
-    return FALSE;
-
-  if (warnings != NULL)
-    *warnings = g_ptr_array_ref (launch->warnings);
-  return TRUE;
+  return sandbar_open_terminal (profile, self->resolver, self->settings, warnings, error);
 }

@@ -24,7 +24,6 @@ const GError        *sandbar_application_get_store_error (SandbarApplication *se
 SandbarPathResolver *sandbar_application_get_resolver (SandbarApplication  *self);
 GSettings           *sandbar_application_get_settings (SandbarApplication  *self);
 GtkWindow           *sandbar_application_get_window   (SandbarApplication  *self);
-gboolean             sandbar_application_get_in_tray  (SandbarApplication  *self);
 gboolean             sandbar_application_open_terminal (SandbarApplication *self,
                                                        SandbarProfile      *profile,
                                                        GPtrArray          **warnings,

@@ -4,11 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * With a tray on the desktop (a fake StatusNotifierWatcher on a private
- * session bus), closing the window leaves Sandbar running in the tray,
- * and the tray's "present" brings the window back; "quit" ends it. The
- * application runs for real (g_application_run), so these are the
- * lifetimes a user sees. Without a tray, closing the window quits: see
- * /sandbar/application/profile-option in test-window.c.
+ * session bus), the window process starts the tray process (the built
+ * sandbar-tray, $SANDBAR_TRAY_PROGRAM), which shows the item. Closing
+ * the window ends the window process and leaves the tray process; the
+ * tray's clicks reach the window while it runs; Quit in the window ends
+ * both. The application runs for real (g_application_run), so these are
+ * the lifetimes a user sees. The tray process on its own is tested in
+ * tests/status/test-tray-process.c.
  *
  * Runs under dbus-run-session and Xvfb (see meson.build): the bus is
  * the test's own. Skips without a display or a session bus.
@@ -25,53 +27,34 @@
 #include "sandbar-application.h"
 #include "sandbar-backend.h"
 #include "sandbar-test-tray.h"
+#include "sandbar-tray-link.h"
+
+#define TEST_APP_ID "io.github.sandbar.Sandbar.TrayTest"
+#define TEST_TRAY_ID TEST_APP_ID SANDBAR_TRAY_LINK_TRAY_SUFFIX
 
 typedef struct
 {
   SandbarApplication *app;
   SandbarTestWatcher *watcher;
-  guint               step;
   guint               timeout;
-  gboolean            ran_on;       /* alive with the window closed */
-  gboolean            came_back;    /* "present" showed a window again */
+  gboolean            closed;
 } Run;
 
 static gboolean
-step (gpointer user_data)
+close_when_shown (gpointer user_data)
 {
   Run *run = user_data;
   GtkWindow *window = sandbar_application_get_window (run->app);
 
-  switch (run->step)
-    {
-    case 0:
-      /* Wait until the tray shows the item (registered, and the application
-       * knows it is shown), then close the window. */
-      if (sandbar_test_watcher_get_registrations (run->watcher)->len == 0 || window == NULL ||
-          !sandbar_application_get_in_tray (run->app))
-        return G_SOURCE_CONTINUE;
-      gtk_window_close (window);
-      break;
+  /* Wait until the tray shows the item (the tray process registered it),
+   * then close the window as a user does. */
+  if (sandbar_test_watcher_get_registrations (run->watcher)->len == 0 || window == NULL)
+    return G_SOURCE_CONTINUE;
 
-    case 1:
-      /* A while later the application is still running: this runs. */
-      g_assert_null (window);
-      run->ran_on = TRUE;
-      g_action_group_activate_action (G_ACTION_GROUP (run->app), "present", NULL);
-      break;
-
-    case 2:
-      run->came_back = window != NULL && gtk_widget_get_visible (GTK_WIDGET (window));
-      g_action_group_activate_action (G_ACTION_GROUP (run->app), "quit", NULL);
-      run->timeout = 0;
-      return G_SOURCE_REMOVE;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  run->step++;
-  return G_SOURCE_CONTINUE;
+  gtk_window_close (window);
+  run->closed = TRUE;
+  run->timeout = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -81,22 +64,29 @@ test_window_is_optional (void)
   g_autofree char *profiles = g_build_filename (dir, "profiles", NULL);
   g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
   g_autoptr(SandbarTestWatcher) watcher = sandbar_test_watcher_new (TRUE);
+  g_autoptr(GDBusConnection) bus = sandbar_test_connect ();
   char *argv[] = { (char *) "sandbar", NULL };
   Run run = { 0 };
 
   g_setenv ("SANDBAR_PROFILES_DIR", profiles, TRUE);
-  run.app = sandbar_application_new ("io.github.sandbar.Sandbar.TrayTest",
-                                     G_APPLICATION_NON_UNIQUE);
+  run.app = sandbar_application_new (TEST_APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   run.watcher = watcher;
-  run.timeout = g_timeout_add (300, step, &run);
+  run.timeout = g_timeout_add (100, close_when_shown, &run);
 
+  /* Closing the window ends the window process… */
   g_assert_cmpint (g_application_run (G_APPLICATION (run.app), 1, argv), ==, 0);
   g_clear_handle_id (&run.timeout, g_source_remove);
-
-  g_assert_cmpuint (run.step, ==, 2);
-  g_assert_true (run.ran_on);
-  g_assert_true (run.came_back);
+  g_assert_true (run.closed);
   g_clear_object (&run.app);
+
+  /* …and the item stays, in the tray process. */
+  g_assert_false (sandbar_test_name_has_owner (bus, TEST_APP_ID));
+  g_assert_true (sandbar_test_name_has_owner (bus, TEST_TRAY_ID));
+  g_assert_cmpuint (sandbar_test_watcher_get_registrations (watcher)->len, ==, 1);
+
+  /* The tray's Quit ends it. */
+  sandbar_tray_link_activate (bus, TEST_TRAY_ID, "quit", NULL, NULL);
+  SANDBAR_TEST_WAIT_UNTIL (!sandbar_test_name_has_owner (bus, TEST_TRAY_ID));
 
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
@@ -105,7 +95,9 @@ test_window_is_optional (void)
 /* The whole way a user takes: the tray lists the store's profiles, and a
  * click on one opens a terminal under it (a fake terminal records the
  * command line). The calls go over D-Bus, asynchronously, because the
- * application answers them from this thread's main loop. */
+ * application answers them from this thread's main loop. With the window
+ * open, the tray process hands the click to the window's `launch`. Quit
+ * in the window ends the tray process too. */
 typedef struct
 {
   SandbarApplication *app;
@@ -118,6 +110,7 @@ typedef struct
   GPtrArray          *labels;
   int                 docker_id;
   gboolean            launched;
+  gboolean            tray_was_running;
 } Click;
 
 static void
@@ -203,6 +196,7 @@ click_step (gpointer user_data)
       if (!g_file_test (click->record, G_FILE_TEST_EXISTS))
         return G_SOURCE_CONTINUE;
       click->launched = TRUE;
+      click->tray_was_running = sandbar_test_name_has_owner (click->tray, TEST_TRAY_ID);
       g_action_group_activate_action (G_ACTION_GROUP (click->app), "quit", NULL);
       click->timeout = 0;
       return G_SOURCE_REMOVE;
@@ -253,8 +247,7 @@ test_tray_click_launches (void)
   g_settings_set_string (settings, "terminal", "custom");
   g_settings_set_string (settings, "custom-terminal-command", template);
 
-  click.app = sandbar_application_new ("io.github.sandbar.Sandbar.TrayClickTest",
-                                       G_APPLICATION_NON_UNIQUE);
+  click.app = sandbar_application_new (TEST_APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   click.watcher = watcher;
   click.tray = sandbar_test_connect ();
   click.labels = g_ptr_array_new_with_free_func (g_free);
@@ -274,6 +267,10 @@ test_tray_click_launches (void)
     if (g_str_equal (p, "SANDBAR_PROFILE") && g_str_equal (p + strlen (p) + 1, "docker-only"))
       found = TRUE;
   g_assert_true (found);
+
+  /* Quit in the window: the tray process ends too. */
+  g_assert_true (click.tray_was_running);
+  SANDBAR_TEST_WAIT_UNTIL (!sandbar_test_name_has_owner (click.tray, TEST_TRAY_ID));
 
   g_clear_object (&click.app);
   g_clear_object (&click.tray);
