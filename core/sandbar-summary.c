@@ -3,9 +3,10 @@
  * Copyright 2026 The Sandbar authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The summary is what `sandbarctl check` prints and the window can show:
- * one paragraph that says what can be read, written and reached, in words
- * a user who never saw SBPL understands.
+ * The summary is what `sandbarctl check` prints and the window shows: one
+ * paragraph that says what can be read, written and reached, in words a
+ * user who never saw SBPL understands, and what this system's sandbox
+ * cannot enforce of it. Both build it here, so they always say the same.
  */
 
 #include "config.h"
@@ -194,16 +195,10 @@ describe_sockets (GString       *out,
                             "over this computer."));
 }
 
-/**
- * sandbar_summary_describe:
- * @profile: the profile the policy came from
- * @policy: the resolved policy
- *
- * Returns: (transfer full): one paragraph in plain words
- */
-char *
-sandbar_summary_describe (SandbarProfile *profile,
-                          SandbarPolicy  *policy)
+/* One paragraph in plain words. */
+static char *
+describe (SandbarProfile *profile,
+          SandbarPolicy  *policy)
 {
   GString *out = g_string_new (NULL);
 
@@ -221,4 +216,85 @@ sandbar_summary_describe (SandbarProfile *profile,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * sandbar_summary_new:
+ * @profile: the profile the policy came from
+ * @policy: the resolved policy
+ * @backend: (nullable): this system's sandbox, asked what it cannot
+ *   enforce ([method@Backend.describe_limits])
+ *
+ * Describes @policy in plain words, with the limits of @backend.
+ *
+ * Returns: (transfer full): the summary, for [func@summary_free]
+ */
+SandbarSummary *
+sandbar_summary_new (SandbarProfile *profile,
+                     SandbarPolicy  *policy,
+                     SandbarBackend *backend)
+{
+  SandbarSummary *summary;
+
+  g_return_val_if_fail (SANDBAR_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (backend == NULL || SANDBAR_IS_BACKEND (backend), NULL);
+
+  summary = g_new0 (SandbarSummary, 1);
+  summary->text = describe (profile, policy);
+  if (backend != NULL)
+    {
+      summary->backend = g_strdup (sandbar_backend_get_name (backend));
+      summary->limits = sandbar_backend_describe_limits (backend, policy);
+    }
+  else
+    summary->limits = g_ptr_array_new_with_free_func (g_free);
+
+  return summary;
+}
+
+/**
+ * sandbar_summary_to_text:
+ * @summary: a summary
+ *
+ * Writes @summary as plain text, as `sandbarctl check` prints it: the
+ * paragraph, then the limits as a list.
+ *
+ * Returns: (transfer full): the text, ending in a newline
+ */
+char *
+sandbar_summary_to_text (const SandbarSummary *summary)
+{
+  GString *out;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  out = g_string_new (summary->text);
+  g_string_append_c (out, '\n');
+  if (summary->limits->len > 0)
+    {
+      /* Translators: %s is the sandbox program, e.g. bwrap */
+      g_string_append_printf (out, _("\nLimits of %s on this system:\n"), summary->backend);
+      for (guint i = 0; i < summary->limits->len; i++)
+        g_string_append_printf (out, "- %s\n",
+                                (const char *) g_ptr_array_index (summary->limits, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * sandbar_summary_free:
+ * @summary: (nullable): a summary
+ */
+void
+sandbar_summary_free (SandbarSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->text);
+  g_free (summary->backend);
+  g_ptr_array_unref (summary->limits);
+  g_free (summary);
 }

@@ -451,9 +451,9 @@ command_check (SandbarctlGlobals  *globals,
   g_auto(SandbarctlPolicyFlags) flags = { NULL };
   g_autoptr(SandbarPolicy) policy = NULL;
   g_autoptr(SandbarProfile) profile = NULL;
-  g_autofree char *summary = NULL;
   g_autoptr(SandbarBackend) backend = NULL;
-  g_autoptr(GPtrArray) limits = NULL;
+  g_autoptr(SandbarSummary) summary = NULL;
+  g_autofree char *text = NULL;
   int status = SANDBARCTL_EXIT_OK;
 
   policy = parse_and_resolve (&sandbarctl_policy_commands[2], globals, NULL, &argc, &argv,
@@ -461,18 +461,11 @@ command_check (SandbarctlGlobals  *globals,
   if (policy == NULL)
     return status;
 
-  summary = sandbar_summary_describe (profile, policy);
-  g_print ("%s\n", summary);
-
-  /* What this machine's sandbox cannot enforce for this profile. */
+  /* With what this machine's sandbox cannot enforce of it; the window's
+   * Summary page shows the same. */
   backend = sandbar_backend_new (NULL, NULL);
-  limits = backend != NULL ? sandbar_backend_describe_limits (backend, policy) : NULL;
-  if (limits != NULL && limits->len > 0)
-    {
-      /* Translators: %s is the sandbox program, e.g. bwrap */
-      g_print (_("\nLimits of %s on this system:\n"), sandbar_backend_get_name (backend));
-      for (guint i = 0; i < limits->len; i++)
-        g_print ("- %s\n", (char *)g_ptr_array_index (limits, i));
-    }
+  summary = sandbar_summary_new (profile, policy, backend);
+  text = sandbar_summary_to_text (summary);
+  g_print ("%s", text);
   return SANDBARCTL_EXIT_OK;
 }

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The preview shows what the core renders for the profile being edited:
- * the SBPL text, its parameters and the command line. It is updated
+ * the SBPL text, its parameters, the command line and a summary in plain
+ * words. It is updated
  * synchronously on every edit (no timer), by replacing only the lines
  * that changed, so the scroll position stays and the changed lines can
  * be highlighted for a moment. When the profile cannot be rendered, the
@@ -25,6 +26,7 @@
 #include "sandbar-policy.h"
 #include "sandbar-preview.h"
 #include "sandbar-sbpl.h"
+#include "sandbar-summary.h"
 
 /* Where the SBPL language definition is (data/sbpl.lang). */
 #define LANGUAGE_SPECS "resource://" RESOURCE_PREFIX "/language-specs/"
@@ -169,6 +171,10 @@ struct _SandbarPreview
   GtkLabel            *command_intro;
   GtkLabel            *command_label;
   GtkLabel            *command_notes;
+  GtkWidget           *summary_box;
+  GtkLabel            *summary_label;
+  GtkWidget           *limits_box;
+  GtkListBox          *limits_list;
 
   /* Owned */
   SandbarPathResolver *resolver;
@@ -179,6 +185,8 @@ struct _SandbarPreview
   GListStore          *params;
   GtkSelectionModel   *params_selection;
   SandbarSbpl         *sbpl;         /* the last good rendering */
+  SandbarPolicy       *policy;       /* what it was rendered from */
+  SandbarSummary      *summary;      /* what the Summary page shows */
   GString             *shown;        /* what the buffer holds */
   char                *profile_id;
   char                *message;
@@ -186,6 +194,7 @@ struct _SandbarPreview
 
   guint                highlight_source;
   guint                command_dirty : 1;
+  guint                summary_dirty : 1;
   guint                inline_rendering : 1;
   guint                stale : 1;
 };
@@ -382,9 +391,10 @@ show_params (SandbarPreview *self)
 }
 
 static gboolean
-command_page_visible (SandbarPreview *self)
+page_visible (SandbarPreview *self,
+              const char     *name)
 {
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "command") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0;
 }
 
 /* The exact command line comes from the core's launcher, as for "Open
@@ -414,7 +424,7 @@ show_command_line (SandbarPreview *self)
   g_autofree char *text = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
 
-  if (!self->command_dirty || self->profile == NULL || !command_page_visible (self))
+  if (!self->command_dirty || self->profile == NULL || !page_visible (self, "command"))
     return;
   self->command_dirty = FALSE;
 
@@ -437,6 +447,61 @@ show_command_line (SandbarPreview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->command_notes), notes->len > 0);
 }
 
+/* Makes row @index of the list of limits say @text, adding the row if
+ * there is none yet. */
+static void
+show_limit (SandbarPreview *self,
+            guint           index,
+            const char     *text)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->limits_list, index);
+  GtkWidget *label;
+
+  if (row == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "limit");
+
+      row = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+      gtk_list_box_row_set_activatable (row, FALSE);
+      gtk_list_box_row_set_child (row, label);
+      gtk_list_box_append (self->limits_list, GTK_WIDGET (row));
+    }
+  else
+    label = gtk_list_box_row_get_child (row);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+/* The same words as `sandbarctl check`, from the same core function. It
+ * asks the backend what it cannot enforce, which looks at the file
+ * system, so it is done only while the page is shown. */
+static void
+show_summary (SandbarPreview *self)
+{
+  GPtrArray *limits;
+  GtkListBoxRow *extra;
+
+  if (!self->summary_dirty || self->policy == NULL || !page_visible (self, "summary"))
+    return;
+  self->summary_dirty = FALSE;
+
+  g_clear_pointer (&self->summary, sandbar_summary_free);
+  self->summary = sandbar_summary_new (self->profile, self->policy, self->backend);
+  gtk_label_set_label (self->summary_label, self->summary->text);
+
+  limits = self->summary->limits;
+  for (guint i = 0; i < limits->len; i++)
+    show_limit (self, i, g_ptr_array_index (limits, i));
+  while ((extra = gtk_list_box_get_row_at_index (self->limits_list, limits->len)) != NULL)
+    gtk_list_box_remove (self->limits_list, GTK_WIDGET (extra));
+  gtk_widget_set_visible (self->limits_box, limits->len > 0);
+}
+
 static void
 set_stale (SandbarPreview *self,
            const char     *message)
@@ -448,9 +513,15 @@ set_stale (SandbarPreview *self,
   gtk_label_set_label (self->stale_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->stale_revealer, stale);
   if (stale)
-    gtk_widget_add_css_class (GTK_WIDGET (self->source_view), "stale");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->source_view), "stale");
+      gtk_widget_add_css_class (self->summary_box, "stale");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->source_view), "stale");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->source_view), "stale");
+      gtk_widget_remove_css_class (self->summary_box, "stale");
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !stale && self->sbpl != NULL);
 
   if (self->stale != stale)
@@ -506,14 +577,18 @@ sandbar_preview_update (SandbarPreview *self,
 
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
   self->sbpl = sandbar_sbpl_render (policy);
+  g_clear_pointer (&self->policy, sandbar_policy_free);
+  self->policy = g_steal_pointer (&policy);
   g_set_object (&self->profile, profile);
   self->command_dirty = TRUE;
+  self->summary_dirty = TRUE;
 
   /* A profile just opened is not a change to point at. */
   show_rendering (self, same_profile && self->shown->len > 0);
   show_params (self);
   set_stale (self, NULL);
   show_command_line (self);
+  show_summary (self);
 }
 
 /**
@@ -529,15 +604,20 @@ sandbar_preview_clear (SandbarPreview *self)
 
   g_clear_handle_id (&self->highlight_source, g_source_remove);
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
+  g_clear_pointer (&self->policy, sandbar_policy_free);
+  g_clear_pointer (&self->summary, sandbar_summary_free);
   g_clear_pointer (&self->profile_id, g_free);
   g_clear_object (&self->profile);
   self->command_dirty = FALSE;
+  self->summary_dirty = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->command_notes), FALSE);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
   g_string_truncate (self->shown, 0);
   g_list_store_remove_all (self->params);
   gtk_stack_set_visible_child_name (self->params_stack, "empty");
   gtk_label_set_label (self->command_label, "");
+  gtk_label_set_label (self->summary_label, "");
+  gtk_widget_set_visible (self->limits_box, FALSE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->profile_scroller), 0);
   set_stale (self, NULL);
 }
@@ -608,6 +688,7 @@ on_page_changed (SandbarPreview *self)
   gtk_column_view_set_model (self->params_view, g_strcmp0 (page, "parameters") == 0
                                                   ? self->params_selection : NULL);
   show_command_line (self);
+  show_summary (self);
 }
 
 static void
@@ -648,6 +729,22 @@ on_copy_clicked (SandbarPreview *self)
       text = sandbar_terminal_shell_quote_argv ((const char * const *) launch->argv);
       gdk_clipboard_set_text (clipboard, text);
       show_toast (self, _("Command line copied"));
+    }
+  else if (g_str_equal (page, "summary"))
+    {
+      g_autofree char *text = NULL;
+
+      /* As the page shows it, out of date or not: as `sandbarctl check`
+       * prints it. */
+      if (self->summary == NULL)
+        {
+          if (self->message != NULL)
+            show_toast (self, self->message);
+          return;
+        }
+      text = sandbar_summary_to_text (self->summary);
+      gdk_clipboard_set_text (clipboard, text);
+      show_toast (self, _("Summary copied"));
     }
   else
     {
@@ -814,6 +911,8 @@ sandbar_preview_finalize (GObject *object)
   g_clear_object (&self->params_selection);
   g_clear_object (&self->params);
   g_clear_pointer (&self->sbpl, sandbar_sbpl_free);
+  g_clear_pointer (&self->policy, sandbar_policy_free);
+  g_clear_pointer (&self->summary, sandbar_summary_free);
   g_string_free (self->shown, TRUE);
   g_free (self->profile_id);
   g_free (self->message);
@@ -909,6 +1008,10 @@ sandbar_preview_class_init (SandbarPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_intro);
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_label);
   gtk_widget_class_bind_template_child (widget_class, SandbarPreview, command_notes);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, summary_box);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, limits_box);
+  gtk_widget_class_bind_template_child (widget_class, SandbarPreview, limits_list);
   gtk_widget_class_bind_template_callback (widget_class, on_inline_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);

@@ -29,6 +29,7 @@
 #include "sandbar-preview.h"
 #include "sandbar-profile-list.h"
 #include "sandbar-sbpl.h"
+#include "sandbar-summary.h"
 #include "sandbar-templates.h"
 #include "sandbar-window.h"
 
@@ -1007,6 +1008,134 @@ test_preview_scroll_and_highlight (Fixture       *fixture,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Summary                                                                */
+/* ---------------------------------------------------------------------- */
+
+/* What `sandbarctl check` says of @profile on this system. */
+static SandbarSummary *
+summarize (SandbarProfile *profile)
+{
+  g_autoptr(SandbarPathResolver) resolver = sandbar_path_resolver_new ();
+  g_autoptr(SandbarBackend) backend = sandbar_backend_new (NULL, NULL);
+  g_autoptr(SandbarPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  policy = sandbar_policy_new (profile, resolver, SANDBAR_POLICY_NONE, &error);
+  g_assert_no_error (error);
+  return sandbar_summary_new (profile, policy, backend);
+}
+
+static const char *
+summary_shown (Fixture *fixture)
+{
+  return gtk_label_get_label (child (fixture->preview, SANDBAR_TYPE_PREVIEW, "summary_label"));
+}
+
+/* The Summary page says exactly what the core says: the paragraph, then
+ * one row per limit of this system's sandbox, under a heading shown only
+ * when there are any. */
+static void
+assert_summary_is (Fixture        *fixture,
+                   SandbarProfile *expected)
+{
+  g_autoptr(SandbarSummary) summary = summarize (expected);
+  GtkWidget *limits_box = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "limits_box");
+  GtkListBox *limits = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "limits_list");
+  GtkListBoxRow *row;
+  guint n_rows;
+
+  g_assert_false (sandbar_preview_get_stale (fixture->preview));
+  g_assert_cmpstr (summary_shown (fixture), ==, summary->text);
+  g_assert_cmpint (gtk_widget_get_visible (limits_box), ==, summary->limits->len > 0);
+  for (n_rows = 0; (row = gtk_list_box_get_row_at_index (limits, n_rows)) != NULL; n_rows++)
+    {
+      GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (row));
+
+      g_assert_cmpuint (n_rows, <, summary->limits->len);
+      g_assert_cmpstr (gtk_label_get_label (label), ==,
+                       g_ptr_array_index (summary->limits, n_rows));
+    }
+  g_assert_cmpuint (n_rows, ==, summary->limits->len);
+}
+
+/* The Summary page says in plain words what the profile allows, follows
+ * edits, and is written only while it is shown. */
+static void
+test_summary (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(SandbarProfile) expected = NULL;
+  g_autoptr(SandbarSummary) summary = NULL;
+  g_autofree char *restricted = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *printed = NULL;
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkStack *stack = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "stack");
+  GtkWidget *page = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "summary_box");
+  GtkRevealer *banner = child (fixture->preview, SANDBAR_TYPE_PREVIEW, "stale_revealer");
+  AdwComboRow *network = child (fixture->editor, SANDBAR_TYPE_EDITOR, "network_access_row");
+  SandbarPathRow *directory = child (fixture->editor, SANDBAR_TYPE_EDITOR,
+                                     "working_directory_row");
+
+  select_in_list (fixture, "docker-only");
+  expected = copy_of_stored (fixture, "docker-only");
+
+  /* Not shown, not written: nothing is asked of the backend at start-up
+   * or while the user types. */
+  g_assert_cmpstr (summary_shown (fixture), ==, "");
+
+  gtk_stack_set_visible_child_name (stack, "summary");
+  assert_summary_is (fixture, expected);
+  restricted = g_strdup (summary_shown (fixture));
+  g_assert_nonnull (strstr (restricted, "It cannot use the network."));
+  save_screenshot (window, "window-plain-words");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  save_screenshot (window, "window-plain-words-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Shown, it follows an edit at once. */
+  adw_combo_row_set_selected (network, 1);
+  sandbar_profile_set_network_access (expected, SANDBAR_NETWORK_ACCESS_FULL);
+  assert_summary_is (fixture, expected);
+  full = g_strdup (summary_shown (fixture));
+  g_assert_nonnull (strstr (full, "It can use the internet and the local network."));
+
+  /* Copy copies what `sandbarctl check` prints. */
+  summary = summarize (expected);
+  printed = sandbar_summary_to_text (summary);
+  g_signal_emit_by_name (child (fixture->preview, SANDBAR_TYPE_PREVIEW, "copy_button"),
+                         "clicked");
+  copied = read_clipboard (window);
+  g_assert_cmpstr (copied, ==, printed);
+
+  /* Edits made on another page are caught up when it is shown again. */
+  gtk_stack_set_visible_child_name (stack, "profile");
+  adw_combo_row_set_selected (network, 0);
+  sandbar_profile_set_network_access (expected, SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_assert_cmpstr (summary_shown (fixture), ==, full);
+  gtk_stack_set_visible_child_name (stack, "summary");
+  assert_summary_is (fixture, expected);
+  g_assert_cmpstr (summary_shown (fixture), ==, restricted);
+
+  /* A profile that cannot be rendered: the last good summary stays,
+   * dimmed, under the same banner as the other pages. */
+  type_into (row_entry (directory), "relative/dir");
+  g_assert_true (sandbar_preview_get_stale (fixture->preview));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_true (gtk_widget_has_css_class (page, "stale"));
+  g_assert_cmpstr (summary_shown (fixture), ==, restricted);
+
+  type_into (row_entry (directory), "/tmp");
+  sandbar_profile_set_working_directory (expected, "/tmp");
+  assert_summary_is (fixture, expected);
+  g_assert_false (gtk_widget_has_css_class (page, "stale"));
+  g_assert_nonnull (strstr (summary_shown (fixture), "Commands start in /tmp."));
+}
+
+/* ---------------------------------------------------------------------- */
 /* Open Terminal                                                          */
 /* ---------------------------------------------------------------------- */
 
@@ -1593,6 +1722,7 @@ main (int   argc,
   ADD ("search", NULL, test_search);
   ADD ("broken-files", &with_broken, test_broken_files);
   ADD ("preview-scroll-and-highlight", NULL, test_preview_scroll_and_highlight);
+  ADD ("summary", NULL, test_summary);
   ADD ("open-terminal", NULL, test_open_terminal);
   ADD ("launch-without-window", NULL, test_launch_without_window);
   ADD ("accelerators", NULL, test_accelerators);
