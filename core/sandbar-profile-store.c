@@ -15,56 +15,27 @@
  *   loaded, and compares them with the disk before writing;
  * - nothing blocks on a file that is not a regular file (a named pipe
  *   would hang a plain open()).
+ *
+ * This file holds the object: its list model, its problems, load() with
+ * the first-run seeding, and the lookups. Each other job has a file:
+ *
+ * - sandbar-profile-store-read.c: reading one file, never blocking;
+ * - sandbar-profile-store-reload.c: the folder's files into the list, on
+ *   load and on the monitor's events;
+ * - sandbar-profile-store-write.c: atomic writes, no-clobber creation;
+ * - sandbar-profile-store-edit.c: create, save (conflict copies), import;
+ * - sandbar-profile-store-delete.c: delete to the trash, and undo.
  */
 
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "sandbar-profile-store-private.h"
 #include "sandbar-templates.h"
-
-/* A profile is a few hundred bytes; anything much larger is not one. */
-#define MAX_FILE_SIZE   (1024 * 1024)
-/* Matches the limit of sandbar_input_is_valid_id(). */
-#define ID_MAX_BYTES    64
-#define MAX_LINK_DEPTH  40
-#define DELETED_FOLDER  ".deleted"
-#define CONFLICT_SUFFIX "-conflict"
-
-/* One loaded profile. */
-typedef struct
-{
-  SandbarProfile *profile;
-  GBytes         *contents;      /* the file as last read or written */
-  char           *sort_key;      /* collation key of the casefolded name */
-  gulong          name_handler;
-} Entry;
-
-struct _SandbarProfileStore
-{
-  GObject       parent_instance;
-
-  char         *directory;
-  GFile        *directory_file;
-  GFileMonitor *monitor;
-
-  GPtrArray    *items;           /* of Entry (borrowed from entries), in list order */
-  GHashTable   *entries;         /* id → Entry */
-  GPtrArray    *problems;        /* of SandbarLoadProblem, sorted by path */
-
-  guint         seeded : 1;
-  guint         loaded : 1;
-  guint         loading : 1;
-  guint         problems_dirty : 1;
-  guint         use_trash : 1;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -86,414 +57,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* ---------------------------------------------------------------------- */
-/* Files                                                                  */
-/* ---------------------------------------------------------------------- */
-
-static gconstpointer
-bytes_get_data (GBytes *bytes,
-                gsize  *length)
-{
-  gconstpointer data = g_bytes_get_data (bytes, length);
-
-  /* GBytes returns NULL for an empty buffer; the readers want text. */
-  return data != NULL ? data : "";
-}
-
-static void
-set_errno_error (GError **error,
-                 int      saved_errno)
-{
-  g_set_error_literal (error, SANDBAR_STORE_ERROR,
-                       saved_errno == ENOENT ? SANDBAR_STORE_ERROR_NOT_FOUND
-                                             : SANDBAR_STORE_ERROR_FAILED,
-                       g_strerror (saved_errno));
-}
-
-/* The error messages of this section say what is wrong with a file without
- * naming it: a load problem carries the path beside the message, and the
- * public entry points prefix it. */
-static gboolean
-check_file_type (const struct stat  *st,
-                 GError            **error)
-{
-  if (S_ISDIR (st->st_mode))
-    {
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                           _("it is a folder, not a profile file"));
-      return FALSE;
-    }
-
-  if (!S_ISREG (st->st_mode))
-    {
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                           _("it is not a regular file (but a named pipe, socket or device), "
-                             "so it is not read"));
-      return FALSE;
-    }
-
-  if (st->st_size > MAX_FILE_SIZE)
-    {
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                           _("the file is larger than 1 MiB, far too large for a profile"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * sandbar_read_profile_file:
- * @path: a file that should hold a profile
- * @error: return location for a #GError in %SANDBAR_STORE_ERROR
- *
- * Reads a profile file without ever blocking on it: the type is checked
- * before the file is opened (a named pipe is never opened), the open is
- * non-blocking and does not follow a link that was not there when the type
- * was checked, and the type is checked again on the open file. A symbolic
- * link to a regular file is followed: people keep profiles in dotfiles
- * repositories. At most 1 MiB is read. The message does not name the file.
- *
- * Returns: (transfer full): the bytes, or %NULL (NOT_FOUND if there is no
- *   file, FAILED otherwise)
- */
-GBytes *
-sandbar_read_profile_file (const char  *path,
-                           GError     **error)
-{
-  g_autofree char *buffer = NULL;
-  struct stat st;
-  int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
-  gsize capacity;
-  gsize length = 0;
-  int fd;
-
-  if (lstat (path, &st) != 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-
-  if (S_ISLNK (st.st_mode))
-    {
-      if (stat (path, &st) != 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == ENOENT)
-            g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                                 _("it is a link to a file that does not exist"));
-          else
-            set_errno_error (error, saved_errno);
-          return NULL;
-        }
-    }
-  else
-    flags |= O_NOFOLLOW;
-
-  if (!check_file_type (&st, error))
-    return NULL;
-
-  fd = open (path, flags);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno);
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0)
-    {
-      set_errno_error (error, errno);
-      close (fd);
-      return NULL;
-    }
-  if (!check_file_type (&st, error))
-    {
-      close (fd);
-      return NULL;
-    }
-
-  /* The file may still grow while it is read: read to the end, but never
-   * more than the limit. */
-  capacity = MIN ((gsize) st.st_size, MAX_FILE_SIZE) + 1;
-  buffer = g_malloc (capacity);
-  for (;;)
-    {
-      gssize n;
-
-      if (length == capacity)
-        {
-          if (capacity > MAX_FILE_SIZE)
-            break;
-          capacity = MIN (capacity * 2, MAX_FILE_SIZE + 1);
-          buffer = g_realloc (buffer, capacity);
-        }
-
-      n = read (fd, buffer + length, capacity - length);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_errno_error (error, errno);
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      length += n;
-    }
-  close (fd);
-
-  if (length > MAX_FILE_SIZE)
-    {
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                           _("the file is larger than 1 MiB, far too large for a profile"));
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&buffer), length);
-}
-
-static gboolean
-write_all (int         fd,
-           const char *data,
-           gsize       length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      data += n;
-      length -= n;
-    }
-
-  return TRUE;
-}
-
-/* Makes a rename or link in @directory durable. The file itself is synced
- * already, so a failure here is logged rather than reported: the new file
- * is in place and readable. */
-static void
-sync_directory (const char *directory)
-{
-  int fd = open (directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd < 0)
-    {
-      g_debug ("Could not open “%s” to sync it: %s", directory, g_strerror (errno));
-      return;
-    }
-
-  /* Some file systems cannot sync a directory and say EINVAL. */
-  if (fsync (fd) != 0 && errno != EINVAL && errno != EROFS)
-    g_warning ("Could not sync the folder “%s”: %s", directory, g_strerror (errno));
-  close (fd);
-}
-
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
-{
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-               _("Could not write “%s”: %s"), shown, reason);
-}
-
-static void
-set_exists_error (GError     **error,
-                  const char  *id,
-                  const char  *path)
-{
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_EXISTS,
-               _("A profile with the ID “%s” exists already (“%s”); choose another ID"),
-               id, shown);
-}
-
-/* Whether link() failed because the file system has no hard links. */
-static gboolean
-is_link_unsupported (int saved_errno)
-{
-  return saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP ||
-         saved_errno == ENOSYS || saved_errno == EMLINK || saved_errno == EXDEV;
-}
-
-/* Writes a file that must not exist yet (create, import, restore, seed and
- * conflict copies), atomically and without a race against another creator:
- * the text goes to a hidden temporary file, which is fsynced and then
- * hard-linked to the final name. link() fails if the name exists, which is
- * O_EXCL for a whole file. Where the file system has no hard links, the
- * name is checked and the temporary file renamed; only there can a file
- * created in between by someone else be replaced.
- *
- * The temporary file is hidden (`.<id>.sandbar.XXXXXX`), so a crash never
- * leaves anything the store would read as a profile. Fails with EXISTS if
- * @path exists (as anything, even a dangling link). */
-static gboolean
-write_new_file (const char  *id,
-                const char  *path,
-                GBytes      *contents,
-                GError     **error)
-{
-  g_autofree char *directory = g_path_get_dirname (path);
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", directory, basename);
-  gconstpointer data;
-  gsize length;
-  int saved_errno;
-  int fd;
-
-  data = bytes_get_data (contents, &length);
-
-  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0644);
-  if (fd < 0)
-    {
-      set_write_error (error, path, g_strerror (errno));
-      return FALSE;
-    }
-
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      g_unlink (temp);
-      set_write_error (error, path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      set_write_error (error, path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (link (temp, path) == 0)
-    {
-      g_unlink (temp);
-      sync_directory (directory);
-      return TRUE;
-    }
-
-  saved_errno = errno;
-  if (is_link_unsupported (saved_errno))
-    {
-      struct stat st;
-
-      if (lstat (path, &st) == 0)
-        saved_errno = EEXIST;
-      else if (g_rename (temp, path) == 0)
-        {
-          sync_directory (directory);
-          return TRUE;
-        }
-      else
-        saved_errno = errno;
-    }
-
-  g_unlink (temp);
-  if (saved_errno == EEXIST)
-    set_exists_error (error, id, path);
-  else
-    set_write_error (error, path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Follows symbolic links to the file they finally name, which need not
- * exist. A profile kept in a dotfiles repository is updated there and its
- * link stays. */
-static char *
-resolve_links (const char  *path,
-               GError     **error)
-{
-  g_autofree char *current = g_strdup (path);
-
-  for (guint depth = 0; depth < MAX_LINK_DEPTH; depth++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *target = NULL;
-      struct stat st;
-
-      if (lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
-        return g_steal_pointer (&current);
-
-      target = g_file_read_link (current, &local_error);
-      if (target == NULL)
-        {
-          set_write_error (error, path, local_error->message);
-          return NULL;
-        }
-
-      if (g_path_is_absolute (target))
-        {
-          g_free (current);
-          current = g_steal_pointer (&target);
-        }
-      else
-        {
-          g_autofree char *directory = g_path_get_dirname (current);
-
-          g_free (current);
-          current = g_build_filename (directory, target, NULL);
-        }
-    }
-
-  set_write_error (error, path, g_strerror (ELOOP));
-  return NULL;
-}
-
-/* Replaces a file atomically and durably (save, import with replace). An
- * existing file keeps its mode; a link keeps pointing at its target, which
- * is what gets replaced. */
-static gboolean
-replace_file (const char  *path,
-              GBytes      *contents,
-              GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *directory = NULL;
-  gconstpointer data;
-  gsize length;
-  struct stat st;
-  gboolean existed;
-  int mode = 0644;
-
-  target = resolve_links (path, error);
-  if (target == NULL)
-    return FALSE;
-
-  existed = stat (target, &st) == 0;
-  if (existed)
-    mode = st.st_mode & 07777;
-
-  data = bytes_get_data (contents, &length);
-  if (!g_file_set_contents_full (target, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 mode, &local_error))
-    {
-      set_write_error (error, path, local_error->message);
-      return FALSE;
-    }
-
-  /* The new file was created through the umask; an existing file keeps
-   * exactly the mode it had. */
-  if (existed && stat (target, &st) == 0 && (int)(st.st_mode & 07777) != mode &&
-      g_chmod (target, mode) != 0)
-    g_debug ("Could not restore the mode of “%s”: %s", target, g_strerror (errno));
-
-  directory = g_path_get_dirname (target);
-  sync_directory (directory);
-  return TRUE;
-}
 
 /* ---------------------------------------------------------------------- */
 /* The list model                                                         */
@@ -594,10 +157,10 @@ on_name_changed (SandbarProfile *profile,
     }
 }
 
-static Entry *
-add_entry (SandbarProfileStore *self,
-           SandbarProfile      *profile,
-           GBytes              *contents)
+Entry *
+_sandbar_profile_store_add_entry (SandbarProfileStore *self,
+                                  SandbarProfile      *profile,
+                                  GBytes              *contents)
 {
   Entry *entry = g_new0 (Entry, 1);
   guint position;
@@ -617,9 +180,9 @@ add_entry (SandbarProfileStore *self,
   return entry;
 }
 
-static void
-remove_entry (SandbarProfileStore *self,
-              const char          *id)
+void
+_sandbar_profile_store_remove_entry (SandbarProfileStore *self,
+                                     const char          *id)
 {
   g_autofree char *key = g_strdup (id);
   Entry *entry = g_hash_table_lookup (self->entries, key);
@@ -681,11 +244,11 @@ problems_changed (SandbarProfileStore *self)
     g_signal_emit (self, signals[PROBLEMS_CHANGED], 0);
 }
 
-static void
-set_problem (SandbarProfileStore *self,
-             const char          *path,
-             guint                line,
-             const char          *message)
+void
+_sandbar_profile_store_set_problem (SandbarProfileStore *self,
+                                    const char          *path,
+                                    guint                line,
+                                    const char          *message)
 {
   SandbarLoadProblem *problem;
   guint position;
@@ -718,9 +281,9 @@ set_problem (SandbarProfileStore *self,
   problems_changed (self);
 }
 
-static void
-clear_problem (SandbarProfileStore *self,
-               const char          *path)
+void
+_sandbar_profile_store_clear_problem (SandbarProfileStore *self,
+                                      const char          *path)
 {
   for (guint i = 0; i < self->problems->len; i++)
     {
@@ -755,155 +318,6 @@ sandbar_load_problem_free (SandbarLoadProblem *problem)
 /* ---------------------------------------------------------------------- */
 /* Reading the folder                                                     */
 /* ---------------------------------------------------------------------- */
-
-/* Takes @contents as the text of the file of @id: updates the profile in
- * place (so that views bound to it follow), adds it, or, if the text does
- * not parse, takes it out of the list and reports the file. Text equal to
- * what the store last read or wrote changes nothing: that is the echo of
- * the store's own writes in the file monitor. */
-static void
-adopt_contents (SandbarProfileStore *self,
-                const char          *id,
-                const char          *path,
-                GBytes              *contents)
-{
-  Entry *entry = g_hash_table_lookup (self->entries, id);
-  g_autoptr(SandbarProfile) profile = NULL;
-  g_autoptr(GError) error = NULL;
-  gconstpointer data;
-  gsize length;
-  guint line = 0;
-
-  if (entry != NULL && g_bytes_equal (entry->contents, contents))
-    return;
-
-  data = bytes_get_data (contents, &length);
-  profile = sandbar_profile_new_from_data (id, data, length, &line, &error);
-  if (profile == NULL)
-    {
-      remove_entry (self, id);
-      set_problem (self, path, line, error->message);
-      return;
-    }
-
-  clear_problem (self, path);
-  if (entry == NULL)
-    {
-      add_entry (self, profile, contents);
-      return;
-    }
-
-  g_bytes_unref (entry->contents);
-  entry->contents = g_bytes_ref (contents);
-  sandbar_profile_assign (entry->profile, profile);
-}
-
-static void
-reload_file (SandbarProfileStore *self,
-             const char          *id,
-             const char          *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-
-  contents = sandbar_read_profile_file (path, &error);
-  if (contents != NULL)
-    {
-      adopt_contents (self, id, path, contents);
-      return;
-    }
-
-  remove_entry (self, id);
-  if (g_error_matches (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_NOT_FOUND))
-    clear_problem (self, path);
-  else
-    set_problem (self, path, 0, error->message);
-}
-
-/* Loads (or unloads) the folder entry @name after a scan or an event. */
-static void
-reload_name (SandbarProfileStore *self,
-             const char          *name)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  struct stat st;
-
-  /* Hidden files include the store's own temporary files; other names
-   * include those of g_file_set_contents() (`<id>.sandbar.XXXXXX`). */
-  if (name[0] == '.' || !g_str_has_suffix (name, SANDBAR_PROFILE_SUFFIX))
-    return;
-
-  path = g_build_filename (self->directory, name, NULL);
-  id = g_strndup (name, strlen (name) - strlen (SANDBAR_PROFILE_SUFFIX));
-
-  if (sandbar_input_check_id (id, &error))
-    {
-      reload_file (self, id, path);
-      return;
-    }
-
-  if (lstat (path, &st) != 0)
-    {
-      clear_problem (self, path);
-      return;
-    }
-
-  /* Translators: %s says what a profile ID may contain */
-  message = g_strdup_printf (_("the file name is not a valid profile ID, so the file is not "
-                               "loaded; rename it. %s"), error->message);
-  set_problem (self, path, 0, message);
-}
-
-static void
-on_directory_changed (GFileMonitor      *monitor,
-                      GFile             *file,
-                      GFile             *other_file,
-                      GFileMonitorEvent  event,
-                      gpointer           user_data)
-{
-  SandbarProfileStore *self = user_data;
-  GFile *files[2] = { file, NULL };
-
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_RENAMED:
-      files[1] = other_file;
-      break;
-
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-      break;
-
-    case G_FILE_MONITOR_EVENT_CHANGED:
-      /* A CHANGES_DONE_HINT follows (GIO synthesizes one where the
-       * backend has none): read the file once, when it is written. */
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    default:
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autoptr(GFile) parent = NULL;
-      g_autofree char *name = NULL;
-
-      if (files[i] == NULL)
-        continue;
-      parent = g_file_get_parent (files[i]);
-      if (parent == NULL || !g_file_equal (parent, self->directory_file))
-        continue;
-      name = g_file_get_basename (files[i]);
-      reload_name (self, name);
-    }
-}
 
 static int
 compare_strings (gconstpointer a,
@@ -940,7 +354,7 @@ seed (SandbarProfileStore  *self,
       g_autoptr(GError) local_error = NULL;
 
       g_assert (contents != NULL);
-      if (!write_new_file (ids[i], path, contents, &local_error) &&
+      if (!_sandbar_profile_store_write_new_file (ids[i], path, contents, &local_error) &&
           !g_error_matches (local_error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_EXISTS))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1205,7 +619,8 @@ sandbar_profile_store_load (SandbarProfileStore  *self,
   self->monitor = g_file_monitor_directory (self->directory_file, G_FILE_MONITOR_WATCH_MOVES,
                                             NULL, &local_error);
   if (self->monitor != NULL)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_directory_changed), self);
+    g_signal_connect (self->monitor, "changed",
+                      G_CALLBACK (_sandbar_profile_store_on_directory_changed), self);
   else
     {
       g_warning ("Could not watch the profiles folder “%s”; changes made by other programs "
@@ -1230,7 +645,7 @@ sandbar_profile_store_load (SandbarProfileStore  *self,
 
   self->loading = TRUE;
   for (guint i = 0; i < names->len; i++)
-    reload_name (self, g_ptr_array_index (names, i));
+    _sandbar_profile_store_reload_name (self, g_ptr_array_index (names, i));
   self->loading = FALSE;
   self->loaded = TRUE;
 
@@ -1329,9 +744,9 @@ sandbar_profile_store_get_path (SandbarProfileStore *self,
   return g_build_filename (self->directory, name, NULL);
 }
 
-static gboolean
-is_id_taken (SandbarProfileStore *self,
-             const char          *id)
+gboolean
+_sandbar_profile_store_is_id_taken (SandbarProfileStore *self,
+                                    const char          *id)
 {
   g_autofree char *path = NULL;
   struct stat st;
@@ -1344,9 +759,9 @@ is_id_taken (SandbarProfileStore *self,
 
 /* Like unique_id(), but @base may be too long: it is shortened to leave
  * room for the number. */
-static char *
-make_unique_id (SandbarProfileStore *self,
-                const char          *base)
+char *
+_sandbar_profile_store_make_unique_id (SandbarProfileStore *self,
+                                       const char          *base)
 {
   for (guint n = 1; ; n++)
     {
@@ -1358,7 +773,7 @@ make_unique_id (SandbarProfileStore *self,
         g_snprintf (suffix, sizeof suffix, "-%u", n);
       keep = MIN (keep, ID_MAX_BYTES - strlen (suffix));
       candidate = g_strdup_printf ("%.*s%s", (int) keep, base, suffix);
-      if (!is_id_taken (self, candidate))
+      if (!_sandbar_profile_store_is_id_taken (self, candidate))
         return g_steal_pointer (&candidate);
     }
 }
@@ -1380,12 +795,12 @@ sandbar_profile_store_unique_id (SandbarProfileStore *self,
   g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), NULL);
   g_return_val_if_fail (sandbar_input_is_valid_id (base), NULL);
 
-  return make_unique_id (self, base);
+  return _sandbar_profile_store_make_unique_id (self, base);
 }
 
-static gboolean
-check_id (const char  *id,
-          GError     **error)
+gboolean
+_sandbar_profile_store_check_id (const char  *id,
+                                 GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -1395,507 +810,4 @@ check_id (const char  *id,
   g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
                        local_error->message);
   return FALSE;
-}
-
-/* Validates and renders @profile. */
-static GBytes *
-render (SandbarProfile  *profile,
-        GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *data;
-  gsize length;
-
-  if (!sandbar_profile_validate (profile, &local_error))
-    {
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
-                           local_error->message);
-      return NULL;
-    }
-
-  data = sandbar_profile_to_data (profile, &length);
-  return g_bytes_new_take (data, length);
-}
-
-/* Reports a failure to read @path, the file of @id. */
-static void
-set_read_error (GError     **error,
-                const char  *id,
-                const char  *path,
-                GError      *read_error)
-{
-  g_autofree char *shown = g_filename_display_name (path);
-
-  if (g_error_matches (read_error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_NOT_FOUND))
-    g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_NOT_FOUND,
-                 _("There is no profile “%s” (no file “%s”)"), id, shown);
-  else
-    g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                 _("Could not read “%s”: %s"), shown, read_error->message);
-}
-
-static gboolean
-create_rendered (SandbarProfileStore  *self,
-                 SandbarProfile       *profile,
-                 GBytes               *contents,
-                 GError              **error)
-{
-  const char *id = sandbar_profile_get_id (profile);
-  g_autofree char *path = sandbar_profile_store_get_path (self, id);
-
-  if (g_hash_table_contains (self->entries, id))
-    {
-      set_exists_error (error, id, path);
-      return FALSE;
-    }
-
-  if (!write_new_file (id, path, contents, error))
-    return FALSE;
-
-  add_entry (self, profile, contents);
-  return TRUE;
-}
-
-/**
- * sandbar_profile_store_create:
- * @self: a store
- * @profile: a new profile
- * @error: return location for a #GError
- *
- * Validates @profile, writes it to a new file and adds it to the store.
- * The file is created atomically, and only if no file of that name exists
- * (not even one that could not be loaded).
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %SANDBAR_STORE_ERROR_INVALID (nothing was written),
- *   %SANDBAR_STORE_ERROR_EXISTS or %SANDBAR_STORE_ERROR_FAILED
- */
-gboolean
-sandbar_profile_store_create (SandbarProfileStore  *self,
-                              SandbarProfile       *profile,
-                              GError              **error)
-{
-  g_autoptr(GBytes) contents = NULL;
-
-  g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), FALSE);
-  g_return_val_if_fail (SANDBAR_IS_PROFILE (profile), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  contents = render (profile, error);
-  if (contents == NULL)
-    return FALSE;
-
-  return create_rendered (self, profile, contents, error);
-}
-
-/* The file of @entry changed on disk since the store read it, and the
- * user edited @profile meanwhile: both versions are kept. */
-static gboolean
-save_conflict (SandbarProfileStore  *self,
-               SandbarProfile       *profile,
-               const char           *path,
-               GBytes               *contents,
-               GBytes               *on_disk,
-               char                **conflict_id,
-               GError              **error)
-{
-  g_autofree char *id = g_strdup (sandbar_profile_get_id (profile));
-  g_autofree char *base = NULL;
-  g_autofree char *copy_id = NULL;
-  g_autofree char *copy_path = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *copy_shown = NULL;
-  g_autoptr(SandbarProfile) copy = NULL;
-
-  base = g_strdup_printf ("%.*s" CONFLICT_SUFFIX,
-                          (int) MIN (strlen (id), ID_MAX_BYTES - strlen (CONFLICT_SUFFIX)), id);
-  copy_id = make_unique_id (self, base);
-  copy_path = sandbar_profile_store_get_path (self, copy_id);
-
-  /* The id is not part of the text, so the copy renders as @contents. */
-  copy = sandbar_profile_copy (profile, copy_id);
-  if (!write_new_file (copy_id, copy_path, contents, error))
-    return FALSE;
-  add_entry (self, copy, contents);
-
-  /* The original follows the file, as if the monitor had seen it first. */
-  adopt_contents (self, id, path, on_disk);
-
-  shown = g_filename_display_name (path);
-  copy_shown = g_filename_display_name (copy_path);
-  g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_CONFLICT,
-               _("“%s” was changed by another program after Sandbar read it, so it was not "
-                 "overwritten; your changes were saved as “%s”"), shown, copy_shown);
-  if (conflict_id != NULL)
-    *conflict_id = g_steal_pointer (&copy_id);
-  return FALSE;
-}
-
-/**
- * sandbar_profile_store_save:
- * @self: a store
- * @profile: a profile, usually one of the store
- * @conflict_id: (out) (optional) (nullable) (transfer full): on
- *   %SANDBAR_STORE_ERROR_CONFLICT, the id of the copy holding @profile's
- *   edit
- * @error: return location for a #GError
- *
- * Validates @profile and writes it to its file, atomically. A profile
- * that is not in the store yet is created (see
- * [method@SandbarProfileStore.create]). If @profile is not the store's
- * object for its id, the store's object takes its fields.
- *
- * If the file changed on disk since the store read or wrote it, it is not
- * overwritten: the edit is saved as a new profile `<id>-conflict` (or
- * `<id>-conflict-2`, …), returned in @conflict_id, and the profile of the
- * store takes the text on disk.
- *
- * Nothing is written if the file already holds the rendered text. If the
- * file is a symbolic link, its target is replaced and the link kept.
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %SANDBAR_STORE_ERROR_INVALID (nothing was written),
- *   %SANDBAR_STORE_ERROR_CONFLICT, %SANDBAR_STORE_ERROR_EXISTS or
- *   %SANDBAR_STORE_ERROR_FAILED
- */
-gboolean
-sandbar_profile_store_save (SandbarProfileStore  *self,
-                            SandbarProfile       *profile,
-                            char                **conflict_id,
-                            GError              **error)
-{
-  g_autoptr(GError) read_error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GBytes) on_disk = NULL;
-  g_autofree char *path = NULL;
-  Entry *entry;
-
-  g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), FALSE);
-  g_return_val_if_fail (SANDBAR_IS_PROFILE (profile), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (conflict_id != NULL)
-    *conflict_id = NULL;
-
-  contents = render (profile, error);
-  if (contents == NULL)
-    return FALSE;
-
-  entry = g_hash_table_lookup (self->entries, sandbar_profile_get_id (profile));
-  if (entry == NULL)
-    return create_rendered (self, profile, contents, error);
-
-  path = sandbar_profile_store_get_path (self, sandbar_profile_get_id (profile));
-  on_disk = sandbar_read_profile_file (path, &read_error);
-  if (on_disk == NULL &&
-      !g_error_matches (read_error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_NOT_FOUND))
-    {
-      set_read_error (error, sandbar_profile_get_id (profile), path, read_error);
-      return FALSE;
-    }
-
-  /* A file that vanished is written again: there is no other version to
-   * keep. */
-  if (on_disk == NULL || !g_bytes_equal (on_disk, contents))
-    {
-      if (on_disk != NULL && !g_bytes_equal (on_disk, entry->contents))
-        return save_conflict (self, profile, path, contents, on_disk, conflict_id, error);
-
-      if (!replace_file (path, contents, error))
-        return FALSE;
-    }
-
-  g_bytes_unref (entry->contents);
-  entry->contents = g_bytes_ref (contents);
-  if (entry->profile != profile)
-    sandbar_profile_assign (entry->profile, profile);
-  return TRUE;
-}
-
-/**
- * sandbar_profile_store_read_file:
- * @self: a store
- * @id: a profile id
- * @error: return location for a #GError
- *
- * Reads the file of a profile as it is on disk, byte for byte, whether it
- * loaded or not.
- *
- * Returns: (transfer full): the file's bytes, or %NULL with @error set to
- *   %SANDBAR_STORE_ERROR_NOT_FOUND, %SANDBAR_STORE_ERROR_INVALID (not a
- *   valid id) or %SANDBAR_STORE_ERROR_FAILED
- */
-GBytes *
-sandbar_profile_store_read_file (SandbarProfileStore  *self,
-                                 const char           *id,
-                                 GError              **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  GBytes *contents;
-
-  g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_id (id, error))
-    return NULL;
-
-  path = sandbar_profile_store_get_path (self, id);
-  contents = sandbar_read_profile_file (path, &local_error);
-  if (contents == NULL)
-    set_read_error (error, id, path, local_error);
-  return contents;
-}
-
-/**
- * sandbar_profile_store_import:
- * @self: a store
- * @id: the id of the profile
- * @contents: the text of a profile file
- * @replace: whether to replace a profile or file with that id
- * @error: return location for a #GError
- *
- * Adds a profile from the text of a profile file, which is written as it
- * is, byte for byte (comments and unknown groups included). The text is
- * read and validated first; if it is not a valid profile, nothing is
- * written.
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %SANDBAR_STORE_ERROR_INVALID (the message says `line N: …`),
- *   %SANDBAR_STORE_ERROR_EXISTS (unless @replace) or
- *   %SANDBAR_STORE_ERROR_FAILED
- */
-gboolean
-sandbar_profile_store_import (SandbarProfileStore  *self,
-                              const char           *id,
-                              GBytes               *contents,
-                              gboolean              replace,
-                              GError              **error)
-{
-  g_autoptr(SandbarProfile) profile = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
-  gconstpointer data;
-  gsize length;
-  guint line = 0;
-
-  g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_id (id, error))
-    return FALSE;
-
-  data = bytes_get_data (contents, &length);
-  if (length > MAX_FILE_SIZE)
-    {
-      g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
-                           _("the file is larger than 1 MiB, far too large for a profile"));
-      return FALSE;
-    }
-
-  profile = sandbar_profile_new_from_data (id, data, length, &line, &local_error);
-  if (profile == NULL)
-    {
-      if (line > 0)
-        /* Translators: %u is a line number, %s what is wrong on it */
-        g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
-                     _("line %u: %s"), line, local_error->message);
-      else
-        g_set_error_literal (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_INVALID,
-                             local_error->message);
-      return FALSE;
-    }
-
-  path = sandbar_profile_store_get_path (self, id);
-  if (replace && is_id_taken (self, id))
-    {
-      if (!replace_file (path, contents, error))
-        return FALSE;
-    }
-  else if (g_hash_table_contains (self->entries, id))
-    {
-      set_exists_error (error, id, path);
-      return FALSE;
-    }
-  else if (!write_new_file (id, path, contents, error))
-    return FALSE;
-
-  adopt_contents (self, id, path, contents);
-  return TRUE;
-}
-
-/* Where a deleted profile goes when the file system has no trash. */
-static gboolean
-move_to_deleted_folder (SandbarProfileStore  *self,
-                        const char           *id,
-                        const char           *path,
-                        GError              **error)
-{
-  g_autofree char *folder = g_build_filename (self->directory, DELETED_FOLDER, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *shown = g_filename_display_name (path);
-
-  if (g_mkdir (folder, 0700) != 0 && errno != EEXIST)
-    {
-      int saved_errno = errno;
-      g_autofree char *folder_shown = g_filename_display_name (folder);
-
-      g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                   _("Could not delete “%s”: could not create “%s”: %s"), shown, folder_shown,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  for (guint n = 1; ; n++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *target = NULL;
-      struct stat st;
-
-      if (n == 1)
-        name = g_strdup_printf ("%s-%s%s", id, stamp, SANDBAR_PROFILE_SUFFIX);
-      else
-        name = g_strdup_printf ("%s-%s-%u%s", id, stamp, n, SANDBAR_PROFILE_SUFFIX);
-      target = g_build_filename (folder, name, NULL);
-      if (lstat (target, &st) == 0)
-        continue;
-
-      if (g_rename (path, target) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *target_shown = g_filename_display_name (target);
-
-          g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                       _("Could not move “%s” to “%s”: %s"), shown, target_shown,
-                       g_strerror (saved_errno));
-          return FALSE;
-        }
-
-      sync_directory (folder);
-      sync_directory (self->directory);
-      return TRUE;
-    }
-}
-
-/**
- * sandbar_profile_store_delete:
- * @self: a store
- * @id: a profile id
- * @error: return location for a #GError
- *
- * Moves the file of a profile to the trash and takes the profile out of
- * the store. Where the file system has no trash, the file is moved to
- * `.deleted/<id>-<YYYYmmdd-HHMMSS>.sandbar` in the profiles folder
- * instead. A link is moved, not its target.
- *
- * Returns: (transfer full): the bytes of the file, for
- *   [method@SandbarProfileStore.restore] (undo); or %NULL with @error set
- *   to %SANDBAR_STORE_ERROR_NOT_FOUND, %SANDBAR_STORE_ERROR_INVALID (not a
- *   valid id) or %SANDBAR_STORE_ERROR_FAILED
- */
-GBytes *
-sandbar_profile_store_delete (SandbarProfileStore  *self,
-                              const char           *id,
-                              GError              **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_id (id, error))
-    return NULL;
-
-  /* @id may belong to the profile that is about to go. */
-  key = g_strdup (id);
-  path = sandbar_profile_store_get_path (self, key);
-  contents = sandbar_read_profile_file (path, &local_error);
-  if (contents == NULL)
-    {
-      set_read_error (error, key, path, local_error);
-      return NULL;
-    }
-
-  file = g_file_new_for_path (path);
-  if (!self->use_trash || !g_file_trash (file, NULL, &local_error))
-    {
-      if (local_error != NULL &&
-          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
-        {
-          g_autofree char *shown = g_filename_display_name (path);
-
-          g_set_error (error, SANDBAR_STORE_ERROR, SANDBAR_STORE_ERROR_FAILED,
-                       _("Could not move “%s” to the trash: %s"), shown, local_error->message);
-          return NULL;
-        }
-      if (!move_to_deleted_folder (self, key, path, error))
-        return NULL;
-    }
-
-  remove_entry (self, key);
-  clear_problem (self, path);
-  return g_steal_pointer (&contents);
-}
-
-/**
- * sandbar_profile_store_restore:
- * @self: a store
- * @id: the id of a deleted profile
- * @contents: the bytes returned by [method@SandbarProfileStore.delete]
- * @error: return location for a #GError
- *
- * Undoes a delete: writes @contents back to the file of @id, byte for
- * byte, and loads it. Text that does not load is written all the same
- * (it is what was there) and reported like any such file.
- *
- * Returns: %TRUE on success; %FALSE with @error set to
- *   %SANDBAR_STORE_ERROR_EXISTS if @id is in use again,
- *   %SANDBAR_STORE_ERROR_INVALID (not a valid id) or
- *   %SANDBAR_STORE_ERROR_FAILED
- */
-gboolean
-sandbar_profile_store_restore (SandbarProfileStore  *self,
-                               const char           *id,
-                               GBytes               *contents,
-                               GError              **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (SANDBAR_IS_PROFILE_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_id (id, error))
-    return FALSE;
-
-  path = sandbar_profile_store_get_path (self, id);
-  if (g_hash_table_contains (self->entries, id))
-    {
-      set_exists_error (error, id, path);
-      return FALSE;
-    }
-
-  if (!write_new_file (id, path, contents, error))
-    return FALSE;
-
-  adopt_contents (self, id, path, contents);
-  return TRUE;
-}
-
-void
-_sandbar_profile_store_set_use_trash (SandbarProfileStore *self,
-                                      gboolean             use_trash)
-{
-  g_return_if_fail (SANDBAR_IS_PROFILE_STORE (self));
-  self->use_trash = !!use_trash;
 }
