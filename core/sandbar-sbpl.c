@@ -14,8 +14,8 @@
 
 #include <string.h>
 
+#include "sandbar-sbpl-private.h"
 #include "sandbar-sbpl-reader.h"
-#include "sandbar-sbpl.h"
 
 /* The base rules: what an interactive shell needs under (deny default),
  * written from the facts in reference/sbpl.md §7 and Codex's base policy.
@@ -109,6 +109,7 @@ typedef struct
   GString   *text;
   GString   *inline_text;
   GPtrArray *params;
+  gsize      literal_max;  /* longest inline literal, see sandbar-sbpl-private.h */
 } Writer;
 
 static void
@@ -143,6 +144,21 @@ add_param (Writer     *w,
   return name;
 }
 
+/* Inline `(FILTER "value")`, or `(FILTER (string-append "…" "…"))` when
+ * the value is too long for one literal: a path of 1023 bytes joined with
+ * a protected name of 255 is longer than sandbox-exec reads. */
+static void
+emit_inline_path (Writer     *w,
+                  const char *filter,
+                  const char *value)
+{
+  g_string_append_c (w->inline_text, '(');
+  g_string_append (w->inline_text, filter);
+  g_string_append_c (w->inline_text, ' ');
+  sandbar_sbpl_append_string (w->inline_text, value, strlen (value), w->literal_max);
+  g_string_append_c (w->inline_text, ')');
+}
+
 /* `(FILTER (param "NAME"))`, inline `(FILTER "value")`. */
 static void
 emit_path (Writer     *w,
@@ -158,11 +174,7 @@ emit_path (Writer     *w,
   g_string_append (w->text, name);
   g_string_append (w->text, "\"))");
 
-  g_string_append_c (w->inline_text, '(');
-  g_string_append (w->inline_text, filter);
-  g_string_append_c (w->inline_text, ' ');
-  sandbar_sbpl_append_quoted (w->inline_text, value, strlen (value));
-  g_string_append_c (w->inline_text, ')');
+  emit_inline_path (w, filter, value);
 }
 
 /* `(FILTER (string-append (param "ROOT") "/" (param "NAME")))`: a derived
@@ -183,11 +195,7 @@ emit_joined_path (Writer           *w,
   g_string_append (w->text, name->name);
   g_string_append (w->text, "\")))");
 
-  g_string_append_c (w->inline_text, '(');
-  g_string_append (w->inline_text, filter);
-  g_string_append_c (w->inline_text, ' ');
-  sandbar_sbpl_append_quoted (w->inline_text, joined, strlen (joined));
-  g_string_append_c (w->inline_text, ')');
+  emit_inline_path (w, filter, joined);
 }
 
 static void
@@ -471,6 +479,17 @@ estimate_size (const SandbarPolicy *policy)
 SandbarSbpl *
 sandbar_sbpl_render (const SandbarPolicy *policy)
 {
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  return _sandbar_sbpl_render_full (policy, SANDBAR_SBPL_LITERAL_MAX_BYTES);
+}
+
+/* With @literal_max as the longest inline literal: tests render with
+ * TinyScheme's 255 bytes to check the `string-append` forms there. */
+SandbarSbpl *
+_sandbar_sbpl_render_full (const SandbarPolicy *policy,
+                           gsize                literal_max)
+{
   SandbarSbpl *sbpl = g_new0 (SandbarSbpl, 1);
   Writer w;
   g_autoptr(GPtrArray) root_params = g_ptr_array_new ();
@@ -480,13 +499,14 @@ sandbar_sbpl_render (const SandbarPolicy *policy)
   g_autoptr(GPtrArray) deny_params = g_ptr_array_new ();
 
   g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (literal_max >= 4, NULL);
 
   /* Sized up front: growing a multi-megabyte string step by step costs
    * more than writing it. */
   sbpl->text = g_string_sized_new (estimate_size (policy));
   sbpl->inline_text = g_string_sized_new (estimate_size (policy));
   sbpl->params = g_ptr_array_new_with_free_func (param_free);
-  w = (Writer) { sbpl->text, sbpl->inline_text, sbpl->params };
+  w = (Writer) { sbpl->text, sbpl->inline_text, sbpl->params, literal_max };
 
   /* Parameters in -D order: writable, protected names, sockets, hidden.
    * Writes allow the canonical spelling only: the kernel resolves file

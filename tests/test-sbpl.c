@@ -17,8 +17,10 @@
 
 #include "sandbar-policy.h"
 #include "sandbar-profile.h"
-#include "sandbar-sbpl.h"
+#include "sandbar-sbpl-private.h"
+#include "sandbar-sbpl-reader.h"
 #include "sbpl-fixture.h"
+#include "sbpl-literals.h"
 
 static SandbarSbpl *
 render_file (const char  *path,
@@ -454,6 +456,96 @@ test_duplicate_paths (void)
   g_assert_null (param_value (sbpl, "DENY_READ_1"));
 }
 
+/* @length bytes of @prefix followed by a repeated mix of ASCII, quotes,
+ * backslashes and UTF-8 (so that literal boundaries fall next to escapes
+ * and inside characters), with a `/` every 200 bytes when @path. */
+static char *
+long_string (const char *prefix,
+             gsize       length,
+             gboolean    path)
+{
+  static const char * const pieces[] = { "a", "\"", "\\", "\xc3\xa9", "\xe2\x82\xac", "b" };
+  GString *s = g_string_new (prefix);
+
+  for (guint i = 0; s->len < length; i++)
+    {
+      const char *piece = path && s->len % 200 == 199 ? "/" : pieces[i % G_N_ELEMENTS (pieces)];
+
+      if (s->len + strlen (piece) > length || (s->len + 1 == length && *piece == '/'))
+        piece = "z";
+      g_string_append (s, piece);
+    }
+  g_assert_cmpuint (s->len, ==, length);
+  g_assert_true (g_utf8_validate (s->str, s->len, NULL));
+  return g_string_free (s, FALSE);
+}
+
+/* The evaluated argument of each `(FILTER …)` in @root, in order. */
+static GPtrArray *
+filter_values (const SandbarSbplNode *root,
+               const char            *filter)
+{
+  g_autoptr(GPtrArray) calls = sandbar_sbpl_node_find_calls (root, filter);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const SandbarSbplNode *call = g_ptr_array_index (calls, i);
+      g_autoptr(GBytes) value = NULL;
+
+      g_assert_cmpuint (call->children->len, ==, 2);
+      value = sandbar_sbpl_node_eval_string (g_ptr_array_index (call->children, 1));
+      g_assert_nonnull (value);
+      g_ptr_array_add (values, g_strndup (g_bytes_get_data (value, NULL),
+                                          g_bytes_get_size (value)));
+    }
+  return values;
+}
+
+/* A root of 1023 bytes joined with a name of 255 is a 1279-byte path,
+ * longer than sandbox-exec reads in one literal: the inline rendering
+ * writes it with string-append, no literal over 900 bytes, and it reads
+ * back to exactly the original strings. */
+static void
+test_inline_long_strings (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autofree char *root = long_string ("/home/u/", SANDBAR_PATH_MAX_BYTES - 1, TRUE);
+  g_autofree char *name = long_string ("", 255, FALSE);
+  g_autofree char *joined = g_strconcat (root, "/", name, NULL);
+  g_autofree char *hidden = long_string ("/home/u/h", SANDBAR_PATH_MAX_BYTES - 1, TRUE);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+  g_autoptr(SandbarSbplNode) tree = NULL;
+  g_autoptr(GPtrArray) subpaths = NULL;
+  g_autoptr(GPtrArray) literals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sandbar_profile_set_include_temp (profile, FALSE);
+  sandbar_profile_set_writable_roots (profile, (const char *[]) { root, NULL });
+  sandbar_profile_set_protected_names (profile, (const char *[]) { name, NULL });
+  sandbar_profile_set_deny_read (profile, (const char *[]) { hidden, NULL });
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  g_assert_cmpstr (param_value (sbpl, "WRITABLE_ROOT_0"), ==, root);
+  g_assert_cmpstr (param_value (sbpl, "PROTECTED_NAME_0"), ==, name);
+
+  g_assert_cmpuint (sbpl_longest_literal (sbpl->inline_text), <=, SANDBAR_SBPL_LITERAL_MAX_BYTES);
+  assert_has (sbpl->inline_text->str, "(allow file-write*\n  (subpath (string-append \"/home/u/");
+  assert_has (sbpl->inline_text->str, "(deny file-write*\n  (literal (string-append \"/home/u/");
+
+  tree = sandbar_sbpl_parse (sbpl->inline_text->str, sbpl->inline_text->len, &error);
+  g_assert_no_error (error);
+  /* The base rules' `/dev/fd`, the root, the protected name, the hidden path. */
+  subpaths = filter_values (tree, "subpath");
+  g_assert_cmpuint (subpaths->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 0), ==, "/dev/fd");
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 1), ==, root);
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 2), ==, joined);
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 3), ==, hidden);
+  literals = filter_values (tree, "literal");
+  g_assert_cmpstr (g_ptr_array_index (literals, literals->len - 1), ==, joined);
+}
+
 typedef struct
 {
   const char *name;
@@ -538,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/sandbar/sbpl/same-shape-same-text", test_same_shape_same_text);
   g_test_add_func ("/sandbar/sbpl/mixed-scopes-same-text", test_mixed_scopes_same_text);
   g_test_add_func ("/sandbar/sbpl/deterministic", test_deterministic);
+  g_test_add_func ("/sandbar/sbpl/inline-long-strings", test_inline_long_strings);
   g_test_add_func ("/sandbar/sbpl/duplicate-paths", test_duplicate_paths);
   g_test_add_func ("/sandbar/sbpl/resolution-errors", test_resolution_errors);
 
