@@ -198,6 +198,39 @@ emit_joined_path (Writer           *w,
   emit_inline_path (w, filter, joined);
 }
 
+/* A rule with a list of path filters, written as several rules of the
+ * same kind with at most SANDBAR_SBPL_FILTERS_PER_RULE filters each.
+ * That means the same: a rule's filters are alternatives, so an allow (or
+ * deny) split in two still matches exactly the paths it matched; and
+ * since the pieces stay together, in order, the precedence between
+ * sections (denies after allows) is unchanged. */
+typedef struct
+{
+  Writer     *w;
+  const char *head;     /* `(allow file-write*` */
+  guint       filters;  /* written so far */
+} Rule;
+
+/* Starts a line for the next filter, opening a new rule when needed. */
+static void
+rule_next_filter (Rule *rule)
+{
+  if (rule->filters > 0 && rule->filters % SANDBAR_SBPL_FILTERS_PER_RULE == 0)
+    emit (rule->w, ")\n");
+  if (rule->filters % SANDBAR_SBPL_FILTERS_PER_RULE == 0)
+    emit (rule->w, rule->head);
+  emit (rule->w, "\n  ");
+  rule->filters++;
+}
+
+/* Never an empty rule: `(allow file-write*)` alone would allow everything. */
+static void
+rule_end (Rule *rule)
+{
+  if (rule->filters > 0)
+    emit (rule->w, ")\n");
+}
+
 static void
 emit_header (Writer *w)
 {
@@ -216,12 +249,32 @@ emit_reads (Writer *w)
   emit (w, "\n; reading files\n(allow file-read*)\n");
 }
 
+/* `HEAD (subpath (param "P_0")) (subpath (param "P_1")) …)` for @params. */
+static void
+emit_path_rule (Writer     *w,
+                const char *head,
+                GPtrArray  *params)
+{
+  Rule rule = { w, head, 0 };
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      SandbarSbplParam *path = g_ptr_array_index (params, i);
+
+      rule_next_filter (&rule);
+      emit_path (w, "subpath", path->name, path->value);
+    }
+  rule_end (&rule);
+}
+
 static void
 emit_writes (Writer              *w,
              const SandbarPolicy *policy,
              GPtrArray           *root_params,
              GPtrArray           *name_params)
 {
+  Rule rule;
+
   switch (policy->write_access)
     {
     case SANDBAR_WRITE_ACCESS_NONE:
@@ -245,34 +298,27 @@ emit_writes (Writer              *w,
       return;
     }
 
-  emit (w, "\n; writing files: the writable folders\n(allow file-write*");
-  for (guint i = 0; i < root_params->len; i++)
-    {
-      SandbarSbplParam *root = g_ptr_array_index (root_params, i);
-
-      emit (w, "\n  ");
-      emit_path (w, "subpath", root->name, root->value);
-    }
-  emit (w, ")\n");
+  emit (w, "\n; writing files: the writable folders\n");
+  emit_path_rule (w, "(allow file-write*", root_params);
 
   if (name_params->len == 0)
     return;
 
   /* After every write allow, so that a folder nested in another cannot
    * reopen a protected name (DESIGN.md, "Protected names"). */
-  emit (w, "\n; protected names stay read-only inside every writable folder\n"
-           "(deny file-write*");
+  emit (w, "\n; protected names stay read-only inside every writable folder\n");
+  rule = (Rule) { w, "(deny file-write*", 0 };
   for (guint i = 0; i < root_params->len; i++)
     for (guint j = 0; j < name_params->len; j++)
       {
-        emit (w, "\n  ");
+        rule_next_filter (&rule);
         emit_joined_path (w, "literal", g_ptr_array_index (root_params, i),
                           g_ptr_array_index (name_params, j));
-        emit (w, "\n  ");
+        rule_next_filter (&rule);
         emit_joined_path (w, "subpath", g_ptr_array_index (root_params, i),
                           g_ptr_array_index (name_params, j));
       }
-  emit (w, ")\n");
+  rule_end (&rule);
 }
 
 static void
@@ -282,16 +328,8 @@ emit_deny_read (Writer    *w,
   if (deny_params->len == 0)
     return;
 
-  emit (w, "\n; hidden paths: neither readable nor writable (last, so they win)\n"
-           "(deny file-read* file-write*");
-  for (guint i = 0; i < deny_params->len; i++)
-    {
-      SandbarSbplParam *path = g_ptr_array_index (deny_params, i);
-
-      emit (w, "\n  ");
-      emit_path (w, "subpath", path->name, path->value);
-    }
-  emit (w, ")\n");
+  emit (w, "\n; hidden paths: neither readable nor writable (last, so they win)\n");
+  emit_path_rule (w, "(deny file-read* file-write*", deny_params);
 }
 
 static void
