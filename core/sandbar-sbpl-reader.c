@@ -1153,6 +1153,52 @@ sandbar_sbpl_node_collect_strings (const SandbarSbplNode *node)
   return values;
 }
 
+static gboolean
+eval_string_into (const SandbarSbplNode *node,
+                  GByteArray            *out)
+{
+  guint i;
+
+  if (node->kind == SANDBAR_SBPL_NODE_STRING)
+    {
+      g_byte_array_append (out, (const guint8 *) node->value, node->length);
+      return TRUE;
+    }
+
+  if (!sandbar_sbpl_node_is_call (node, "string-append"))
+    return FALSE;
+  for (i = 1; i < node->children->len; i++)
+    if (!eval_string_into (g_ptr_array_index (node->children, i), out))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * sandbar_sbpl_node_eval_string:
+ * @node: a node
+ *
+ * Evaluates @node as a constant string: a string literal is its decoded
+ * value, and `(string-append …)` of such strings (at any depth) is their
+ * concatenation, as SBPL computes it. This is how the inline rendering
+ * writes a value too long for one literal (see
+ * sandbar_sbpl_append_string()).
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when @node is
+ *   anything else, such as a `(param …)` or a symbol
+ */
+GBytes *
+sandbar_sbpl_node_eval_string (const SandbarSbplNode *node)
+{
+  g_autoptr(GByteArray) out = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  out = g_byte_array_new ();
+  if (!eval_string_into (node, out))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
 
 /* Quoting */
 
@@ -1170,7 +1216,8 @@ sandbar_sbpl_node_collect_strings (const SandbarSbplNode *node)
  * it before text gets here.
  *
  * Literals of 256 bytes or more fail in stock TinyScheme, and above about
- * 1025 bytes in sandbox-exec; keeping values short is the caller's job.
+ * 1025 bytes in sandbox-exec; sandbar_sbpl_append_string() splits longer
+ * values.
  */
 void
 sandbar_sbpl_append_quoted (GString    *out,
@@ -1214,4 +1261,81 @@ sandbar_sbpl_quote_string (const char *s,
   out = g_string_sized_new (len + 2);
   sandbar_sbpl_append_quoted (out, s, len);
   return g_string_free (out, FALSE);
+}
+
+/* The length of the UTF-8 character at @s, at most @len; a byte that does
+ * not start a valid character counts alone (the input policy rejects
+ * invalid UTF-8 before text gets here, so this only keeps the split safe). */
+static gsize
+utf8_char_length (const char *s,
+                  gsize       len)
+{
+  const char *next = g_utf8_find_next_char (s, s + len);
+  gsize n = next != NULL ? (gsize) (next - s) : len;
+
+  if (n > 1 && g_utf8_get_char_validated (s, n) == (gunichar) -1)
+    return 1;
+  return n;
+}
+
+/**
+ * sandbar_sbpl_append_string:
+ * @out: where to append
+ * @s: the bytes to write; must not hold NUL
+ * @len: length of @s in bytes
+ * @max_literal: the most bytes one literal may hold between its quotes,
+ *   escapes included; at least 4, so that any one character fits
+ *
+ * Appends an SBPL expression whose value is @s. When @s fits in one
+ * literal of @max_literal bytes (counted as escaped, without the quotes)
+ * this is exactly sandbar_sbpl_append_quoted(); otherwise it is
+ * `(string-append "…" "…" …)` of literals of at most @max_literal bytes
+ * each. A literal ends only between two UTF-8 characters, never inside
+ * one or inside an escape (`\\`, `\"`), so each is valid text on its own
+ * and the pieces concatenate to exactly @s.
+ *
+ * sandbox-exec refuses literals above about 1025 bytes ("Error reading
+ * string") while `string-append` results have no such limit (reference/
+ * sbpl.md, "Length limits"); stock TinyScheme reads at most 255 bytes.
+ */
+void
+sandbar_sbpl_append_string (GString    *out,
+                            const char *s,
+                            gsize       len,
+                            gsize       max_literal)
+{
+  gsize escaped = len;
+  gsize used = 0;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (s != NULL || len == 0);
+  g_return_if_fail (len == 0 || memchr (s, '\0', len) == NULL);
+  g_return_if_fail (max_literal >= 4);
+
+  for (gsize i = 0; i < len; i++)
+    escaped += s[i] == '\\' || s[i] == '"';
+  if (escaped <= max_literal)
+    {
+      sandbar_sbpl_append_quoted (out, s, len);
+      return;
+    }
+
+  g_string_append (out, "(string-append \"");
+  for (gsize i = 0; i < len;)
+    {
+      gsize n = utf8_char_length (s + i, len - i);
+      gboolean escape = n == 1 && (s[i] == '\\' || s[i] == '"');
+
+      if (used + n + escape > max_literal)
+        {
+          g_string_append (out, "\" \"");
+          used = 0;
+        }
+      if (escape)
+        g_string_append_c (out, '\\');
+      g_string_append_len (out, s + i, n);
+      used += n + escape;
+      i += n;
+    }
+  g_string_append (out, "\")");
 }

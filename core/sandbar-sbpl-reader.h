@@ -195,12 +195,17 @@ GPtrArray            *sandbar_sbpl_node_find_calls       (const SandbarSbplNode 
 GPtrArray            *sandbar_sbpl_node_collect          (const SandbarSbplNode *node,
                                                           SandbarSbplNodeKind    kind);
 GPtrArray            *sandbar_sbpl_node_collect_strings  (const SandbarSbplNode *node);
+GBytes               *sandbar_sbpl_node_eval_string      (const SandbarSbplNode *node);
 
 void                  sandbar_sbpl_append_quoted         (GString               *out,
                                                           const char            *s,
                                                           gsize                  len);
 char                 *sandbar_sbpl_quote_string          (const char            *s,
                                                           gsize                  len);
+void                  sandbar_sbpl_append_string         (GString               *out,
+                                                          const char            *s,
+                                                          gsize                  len,
+                                                          gsize                  max_literal);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandbarSbplNode, sandbar_sbpl_node_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SandbarSbplTokenizer, sandbar_sbpl_tokenizer_free)

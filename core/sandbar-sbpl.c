@@ -14,8 +14,8 @@
 
 #include <string.h>
 
+#include "sandbar-sbpl-private.h"
 #include "sandbar-sbpl-reader.h"
-#include "sandbar-sbpl.h"
 
 /* The base rules: what an interactive shell needs under (deny default),
  * written from the facts in reference/sbpl.md §7 and Codex's base policy.
@@ -109,6 +109,7 @@ typedef struct
   GString   *text;
   GString   *inline_text;
   GPtrArray *params;
+  gsize      literal_max;  /* longest inline literal, see sandbar-sbpl-private.h */
 } Writer;
 
 static void
@@ -143,6 +144,21 @@ add_param (Writer     *w,
   return name;
 }
 
+/* Inline `(FILTER "value")`, or `(FILTER (string-append "…" "…"))` when
+ * the value is too long for one literal: a path of 1023 bytes joined with
+ * a protected name of 255 is longer than sandbox-exec reads. */
+static void
+emit_inline_path (Writer     *w,
+                  const char *filter,
+                  const char *value)
+{
+  g_string_append_c (w->inline_text, '(');
+  g_string_append (w->inline_text, filter);
+  g_string_append_c (w->inline_text, ' ');
+  sandbar_sbpl_append_string (w->inline_text, value, strlen (value), w->literal_max);
+  g_string_append_c (w->inline_text, ')');
+}
+
 /* `(FILTER (param "NAME"))`, inline `(FILTER "value")`. */
 static void
 emit_path (Writer     *w,
@@ -158,11 +174,7 @@ emit_path (Writer     *w,
   g_string_append (w->text, name);
   g_string_append (w->text, "\"))");
 
-  g_string_append_c (w->inline_text, '(');
-  g_string_append (w->inline_text, filter);
-  g_string_append_c (w->inline_text, ' ');
-  sandbar_sbpl_append_quoted (w->inline_text, value, strlen (value));
-  g_string_append_c (w->inline_text, ')');
+  emit_inline_path (w, filter, value);
 }
 
 /* `(FILTER (string-append (param "ROOT") "/" (param "NAME")))`: a derived
@@ -183,11 +195,40 @@ emit_joined_path (Writer           *w,
   g_string_append (w->text, name->name);
   g_string_append (w->text, "\")))");
 
-  g_string_append_c (w->inline_text, '(');
-  g_string_append (w->inline_text, filter);
-  g_string_append_c (w->inline_text, ' ');
-  sandbar_sbpl_append_quoted (w->inline_text, joined, strlen (joined));
-  g_string_append_c (w->inline_text, ')');
+  emit_inline_path (w, filter, joined);
+}
+
+/* A rule with a list of path filters, written as several rules of the
+ * same kind with at most SANDBAR_SBPL_FILTERS_PER_RULE filters each.
+ * That means the same: a rule's filters are alternatives, so an allow (or
+ * deny) split in two still matches exactly the paths it matched; and
+ * since the pieces stay together, in order, the precedence between
+ * sections (denies after allows) is unchanged. */
+typedef struct
+{
+  Writer     *w;
+  const char *head;     /* `(allow file-write*` */
+  guint       filters;  /* written so far */
+} Rule;
+
+/* Starts a line for the next filter, opening a new rule when needed. */
+static void
+rule_next_filter (Rule *rule)
+{
+  if (rule->filters > 0 && rule->filters % SANDBAR_SBPL_FILTERS_PER_RULE == 0)
+    emit (rule->w, ")\n");
+  if (rule->filters % SANDBAR_SBPL_FILTERS_PER_RULE == 0)
+    emit (rule->w, rule->head);
+  emit (rule->w, "\n  ");
+  rule->filters++;
+}
+
+/* Never an empty rule: `(allow file-write*)` alone would allow everything. */
+static void
+rule_end (Rule *rule)
+{
+  if (rule->filters > 0)
+    emit (rule->w, ")\n");
 }
 
 static void
@@ -208,12 +249,32 @@ emit_reads (Writer *w)
   emit (w, "\n; reading files\n(allow file-read*)\n");
 }
 
+/* `HEAD (subpath (param "P_0")) (subpath (param "P_1")) …)` for @params. */
+static void
+emit_path_rule (Writer     *w,
+                const char *head,
+                GPtrArray  *params)
+{
+  Rule rule = { w, head, 0 };
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      SandbarSbplParam *path = g_ptr_array_index (params, i);
+
+      rule_next_filter (&rule);
+      emit_path (w, "subpath", path->name, path->value);
+    }
+  rule_end (&rule);
+}
+
 static void
 emit_writes (Writer              *w,
              const SandbarPolicy *policy,
              GPtrArray           *root_params,
              GPtrArray           *name_params)
 {
+  Rule rule;
+
   switch (policy->write_access)
     {
     case SANDBAR_WRITE_ACCESS_NONE:
@@ -237,34 +298,27 @@ emit_writes (Writer              *w,
       return;
     }
 
-  emit (w, "\n; writing files: the writable folders\n(allow file-write*");
-  for (guint i = 0; i < root_params->len; i++)
-    {
-      SandbarSbplParam *root = g_ptr_array_index (root_params, i);
-
-      emit (w, "\n  ");
-      emit_path (w, "subpath", root->name, root->value);
-    }
-  emit (w, ")\n");
+  emit (w, "\n; writing files: the writable folders\n");
+  emit_path_rule (w, "(allow file-write*", root_params);
 
   if (name_params->len == 0)
     return;
 
   /* After every write allow, so that a folder nested in another cannot
    * reopen a protected name (DESIGN.md, "Protected names"). */
-  emit (w, "\n; protected names stay read-only inside every writable folder\n"
-           "(deny file-write*");
+  emit (w, "\n; protected names stay read-only inside every writable folder\n");
+  rule = (Rule) { w, "(deny file-write*", 0 };
   for (guint i = 0; i < root_params->len; i++)
     for (guint j = 0; j < name_params->len; j++)
       {
-        emit (w, "\n  ");
+        rule_next_filter (&rule);
         emit_joined_path (w, "literal", g_ptr_array_index (root_params, i),
                           g_ptr_array_index (name_params, j));
-        emit (w, "\n  ");
+        rule_next_filter (&rule);
         emit_joined_path (w, "subpath", g_ptr_array_index (root_params, i),
                           g_ptr_array_index (name_params, j));
       }
-  emit (w, ")\n");
+  rule_end (&rule);
 }
 
 static void
@@ -274,16 +328,8 @@ emit_deny_read (Writer    *w,
   if (deny_params->len == 0)
     return;
 
-  emit (w, "\n; hidden paths: neither readable nor writable (last, so they win)\n"
-           "(deny file-read* file-write*");
-  for (guint i = 0; i < deny_params->len; i++)
-    {
-      SandbarSbplParam *path = g_ptr_array_index (deny_params, i);
-
-      emit (w, "\n  ");
-      emit_path (w, "subpath", path->name, path->value);
-    }
-  emit (w, ")\n");
+  emit (w, "\n; hidden paths: neither readable nor writable (last, so they win)\n");
+  emit_path_rule (w, "(deny file-read* file-write*", deny_params);
 }
 
 static void
@@ -471,6 +517,17 @@ estimate_size (const SandbarPolicy *policy)
 SandbarSbpl *
 sandbar_sbpl_render (const SandbarPolicy *policy)
 {
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  return _sandbar_sbpl_render_full (policy, SANDBAR_SBPL_LITERAL_MAX_BYTES);
+}
+
+/* With @literal_max as the longest inline literal: tests render with
+ * TinyScheme's 255 bytes to check the `string-append` forms there. */
+SandbarSbpl *
+_sandbar_sbpl_render_full (const SandbarPolicy *policy,
+                           gsize                literal_max)
+{
   SandbarSbpl *sbpl = g_new0 (SandbarSbpl, 1);
   Writer w;
   g_autoptr(GPtrArray) root_params = g_ptr_array_new ();
@@ -480,13 +537,14 @@ sandbar_sbpl_render (const SandbarPolicy *policy)
   g_autoptr(GPtrArray) deny_params = g_ptr_array_new ();
 
   g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (literal_max >= 4, NULL);
 
   /* Sized up front: growing a multi-megabyte string step by step costs
    * more than writing it. */
   sbpl->text = g_string_sized_new (estimate_size (policy));
   sbpl->inline_text = g_string_sized_new (estimate_size (policy));
   sbpl->params = g_ptr_array_new_with_free_func (param_free);
-  w = (Writer) { sbpl->text, sbpl->inline_text, sbpl->params };
+  w = (Writer) { sbpl->text, sbpl->inline_text, sbpl->params, literal_max };
 
   /* Parameters in -D order: writable, protected names, sockets, hidden.
    * Writes allow the canonical spelling only: the kernel resolves file

@@ -25,7 +25,9 @@ typedef struct
  * SandbarSbpl:
  * @text: the profile with every path as `(param "NAME")`: no user data
  * @inline_text: the same profile with escaped literals instead of
- *   parameters, for reading and for `sandbox-exec -f` without `-D`
+ *   parameters, for reading and for `sandbox-exec -f` without `-D`; a
+ *   value longer than one literal may be (900 bytes) is written as
+ *   `(string-append "…" "…")`
  * @params: (element-type SandbarSbplParam): the parameters in `-D` order
  *   (writable roots, protected names, sockets, hidden paths)
  */

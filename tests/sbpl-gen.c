@@ -10,15 +10,18 @@
  *
  *   OUTDIR/random-NNN.sb          the parameter rendering
  *   OUTDIR/random-NNN.params0     its parameters, NAME=VALUE, NUL-separated
- *   OUTDIR/random-NNN.inline.sb   the inline rendering, only when every
- *                                 string literal in it is under 256 bytes
+ *   OUTDIR/random-NNN.inline.sb   the inline rendering, with literals of
+ *                                 at most 255 bytes instead of 900
  *                                 (Debian's TinyScheme cannot read longer)
  *
- * Half the profiles keep every path short, so that most have an inline
- * file; the others have paths up to the limits, whose long values only
- * the parameter rendering can carry to TinyScheme. A profile that is
- * refused is an error: every generated value is valid input. Run by
- * sbpl-check/test-generated.py.
+ * Half the profiles keep every path short; the others have paths up to
+ * the limits, which the inline rendering splits into string-append of
+ * several literals. The limit of 255 makes TinyScheme read exactly the
+ * forms that sandbox-exec reads with 900: where no string is longer than
+ * 255 bytes the two renderings are the same text. One profile in eight
+ * has up to 30 writable roots and hidden paths, so that rules are split
+ * (SANDBAR_SBPL_FILTERS_PER_RULE). A profile that is refused is an error:
+ * every generated value is valid input. Run by sbpl-check/test-generated.py.
  */
 
 #include "config.h"
@@ -29,9 +32,9 @@
 
 #include "sandbar-policy.h"
 #include "sandbar-profile.h"
-#include "sandbar-sbpl-reader.h"
-#include "sandbar-sbpl.h"
+#include "sandbar-sbpl-private.h"
 #include "sbpl-fixture.h"
+#include "sbpl-literals.h"
 #include "sbpl-random.h"
 
 /* Longest relative part, so that the longest canonical prefix plus it is
@@ -40,6 +43,9 @@
 #define PATH_ROOM   (SANDBAR_PATH_MAX_BYTES - 1 - 22)
 #define SOCKET_ROOM (SANDBAR_SOCKET_PATH_MAX_BYTES - 1 - 26)
 #define SHORT_ROOM  100
+
+/* The longest literal Debian's TinyScheme reads. */
+#define TINYSCHEME_LITERAL_MAX 255
 
 static char *
 random_path (GRand *rand,
@@ -90,8 +96,9 @@ random_profile (GRand    *rand,
 {
   SandbarProfile *profile = sandbar_profile_new ("random");
   gsize room = short_paths ? SHORT_ROOM : PATH_ROOM;
-  g_auto(GStrv) roots = random_list (rand, 3, room, FALSE);
-  g_auto(GStrv) deny = random_list (rand, 3, room, FALSE);
+  guint max_paths = g_rand_int_range (rand, 0, 8) == 0 ? 30 : 3;
+  g_auto(GStrv) roots = random_list (rand, max_paths, room, FALSE);
+  g_auto(GStrv) deny = random_list (rand, max_paths, room, FALSE);
   guint n_ports = g_rand_int_range (rand, 0, 4);
   guint n_sockets = g_rand_int_range (rand, 0, 5);
   guint ports[3];
@@ -133,24 +140,6 @@ random_profile (GRand    *rand,
   return profile;
 }
 
-/* Whether TinyScheme can read every literal of @text. */
-static gboolean
-literals_fit (GString *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SandbarSbplNode) root = sandbar_sbpl_parse (text->str, text->len, &error);
-  g_autoptr(GPtrArray) strings = NULL;
-
-  if (root == NULL)
-    g_error ("the inline rendering does not parse: %s", error->message);
-
-  strings = sandbar_sbpl_node_collect_strings (root);
-  for (guint i = 0; i < strings->len; i++)
-    if (g_bytes_get_size (g_ptr_array_index (strings, i)) >= 256)
-      return FALSE;
-  return TRUE;
-}
-
 /* Writes DIR/STEM.SUFFIX. */
 static void
 write_file (const char *dir,
@@ -173,7 +162,7 @@ main (int   argc,
 {
   g_autoptr(GRand) rand = NULL;
   guint count;
-  guint n_inline = 0;
+  guint n_appended = 0;
   guint n_long = 0;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -192,6 +181,7 @@ main (int   argc,
       g_autoptr(SandbarPathResolver) resolver = fixture_resolver_new (macos, NULL);
       g_autoptr(SandbarPolicy) policy = NULL;
       g_autoptr(SandbarSbpl) sbpl = NULL;
+      g_autoptr(SandbarSbpl) short_literals = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(GString) params = g_string_new (NULL);
       g_autofree char *stem = g_strdup_printf ("random-%03u", i);
@@ -204,6 +194,7 @@ main (int   argc,
           return 1;
         }
       sbpl = sandbar_sbpl_render (policy);
+      short_literals = _sandbar_sbpl_render_full (policy, TINYSCHEME_LITERAL_MAX);
 
       for (guint j = 0; j < sbpl->params->len; j++)
         {
@@ -217,15 +208,16 @@ main (int   argc,
 
       write_file (argv[3], stem, ".sb", sbpl->text->str, sbpl->text->len);
       write_file (argv[3], stem, ".params0", params->str, params->len);
-      if (literals_fit (sbpl->inline_text))
-        {
-          write_file (argv[3], stem, ".inline.sb", sbpl->inline_text->str,
-                      sbpl->inline_text->len);
-          n_inline++;
-        }
+      if (sbpl_longest_literal (short_literals->inline_text) > TINYSCHEME_LITERAL_MAX)
+        g_error ("%s: an inline literal is longer than %u bytes", stem, TINYSCHEME_LITERAL_MAX);
+      if (sbpl_longest_literal (sbpl->inline_text) <= TINYSCHEME_LITERAL_MAX)
+        g_assert_cmpstr (short_literals->inline_text->str, ==, sbpl->inline_text->str);
+      n_appended += strstr (short_literals->inline_text->str, "(string-append \"") != NULL;
+      write_file (argv[3], stem, ".inline.sb", short_literals->inline_text->str,
+                  short_literals->inline_text->len);
     }
 
-  g_print ("sbpl-gen: %u profiles, %u inline, %u with a parameter of 256 bytes or more\n",
-           count, n_inline, n_long);
+  g_print ("sbpl-gen: %u profiles, %u with a parameter of 256 bytes or more, "
+           "%u with string-append inline\n", count, n_long, n_appended);
   return 0;
 }

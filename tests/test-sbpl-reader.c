@@ -718,6 +718,134 @@ test_quote_round_trip (gconstpointer data)
     }
 }
 
+/* Long strings: literals of at most N bytes joined with string-append */
+
+static void
+test_append_string_table (void)
+{
+  const struct { const char *in; gsize max; const char *out; } cases[] = {
+    /* Short enough: exactly the one literal of sandbar_sbpl_append_quoted(). */
+    { "", 4, "\"\"" },
+    { "abcd", 4, "\"abcd\"" },
+    { "a\\b", 4, "\"a\\\\b\"" },
+    /* Longer: split, counting escaped bytes, never inside an escape... */
+    { "abcde", 4, "(string-append \"abcd\" \"e\")" },
+    { "abc\"", 4, "(string-append \"abc\" \"\\\"\")" },
+    { "ab\\\\c", 4, "(string-append \"ab\\\\\" \"\\\\c\")" },
+    { "\"\"\"", 4, "(string-append \"\\\"\\\"\" \"\\\"\")" },
+    /* ...or a UTF-8 character. */
+    { "\xc3\xa9\xc3\xa9\xc3\xa9", 5, "(string-append \"\xc3\xa9\xc3\xa9\" \"\xc3\xa9\")" },
+    { "a\xe2\x82\xac\xe2\x82\xac", 4,
+      "(string-append \"a\xe2\x82\xac\" \"\xe2\x82\xac\")" },
+    { "\xf0\x9f\x98\x80\xf0\x9f\x98\x80", 7,
+      "(string-append \"\xf0\x9f\x98\x80\" \"\xf0\x9f\x98\x80\")" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("x");
+
+      sandbar_sbpl_append_string (out, cases[i].in, strlen (cases[i].in), cases[i].max);
+      g_assert_cmpstr (out->str + 1, ==, cases[i].out);
+    }
+}
+
+/* Random strings of up to 3000 bytes, random limits: the expression reads
+ * back to exactly the string; every literal holds at most the limit, and
+ * (for UTF-8 input) valid UTF-8 on its own; a string that fits is one
+ * literal, as sandbar_sbpl_append_quoted() writes it. */
+static void
+test_append_string_round_trip (gconstpointer data)
+{
+  Alphabet alphabet = GPOINTER_TO_INT (data);
+
+  for (guint n = 0; n < 300; n++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(GString) expr = g_string_new (NULL);
+      g_autoptr(GString) quoted = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SandbarSbplNode) root = NULL;
+      g_autoptr(GBytes) value = NULL;
+      g_autoptr(GArray) tokens = NULL;
+      guint length = g_test_rand_int_range (0, 3000);
+      gsize max = g_test_rand_bit () ? 900 : (gsize) g_test_rand_int_range (4, 300);
+      guint literals = 0;
+      gsize last_inner = 0;
+
+      for (guint i = 0; i < length; i++)
+        append_random (s, alphabet);
+
+      sandbar_sbpl_append_string (expr, s->str, s->len, max);
+      sandbar_sbpl_append_quoted (quoted, s->str, s->len);
+      if (quoted->len - 2 <= max)
+        g_assert_cmpstr (expr->str, ==, quoted->str);
+      else
+        g_assert_true (g_str_has_prefix (expr->str, "(string-append \""));
+
+      root = sandbar_sbpl_parse (expr->str, expr->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (root->children->len, ==, 1);
+      value = sandbar_sbpl_node_eval_string (g_ptr_array_index (root->children, 0));
+      g_assert_nonnull (value);
+      g_assert_cmpmem (g_bytes_get_data (value, NULL), g_bytes_get_size (value),
+                       s->str, s->len);
+
+      tokens = sandbar_sbpl_tokenize (expr->str, expr->len);
+      for (guint i = 0; i < tokens->len; i++)
+        {
+          SandbarSbplToken *token = &g_array_index (tokens, SandbarSbplToken, i);
+          gsize inner = token->span.end - token->span.start - 2;
+
+          g_assert_cmpint (token->kind, !=, T (ERROR));
+          if (token->kind != T (STRING))
+            continue;
+          literals++;
+          g_assert_cmpuint (inner, <=, max);
+          if (literals > 1 && last_inner < max - 3)
+            g_error ("a literal of %zu bytes before another (limit %zu)", last_inner, max);
+          last_inner = inner;
+          if (alphabet == ALPHABET_UTF8)
+            g_assert_true (g_utf8_validate_len (expr->str + token->span.start + 1, inner, NULL));
+        }
+      /* No piece ends early: the next character (4 bytes at most) did
+       * not fit. */
+      g_assert_cmpuint (literals, >=, 1);
+      g_assert_cmpuint (literals, <=, 1 + (quoted->len - 2) / (max - 3));
+    }
+}
+
+static void
+test_eval_string (void)
+{
+  const struct { const char *text; const char *value; } cases[] = {
+    { "\"a\\\"b\"", "a\"b" },
+    { "(string-append)", "" },
+    { "(string-append \"/a\" \"/\" \"b\")", "/a/b" },
+    { "(string-append \"a\" (string-append \"b\" \"c\"))", "abc" },
+    { "(param \"A\")", NULL },
+    { "(string-append (param \"A\") \"/\" (param \"B\"))", NULL },
+    { "(string-upcase \"a\")", NULL },
+    { "string-append", NULL },
+    { "42", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SandbarSbplNode) root = sandbar_sbpl_parse (cases[i].text, -1, &error);
+      g_autoptr(GBytes) value = NULL;
+
+      g_assert_no_error (error);
+      value = sandbar_sbpl_node_eval_string (g_ptr_array_index (root->children, 0));
+      if (cases[i].value == NULL)
+        g_assert_null (value);
+      else
+        g_assert_cmpmem (g_bytes_get_data (value, NULL), g_bytes_get_size (value),
+                         cases[i].value, strlen (cases[i].value));
+    }
+}
+
 
 int
 main (int   argc,
@@ -766,6 +894,12 @@ main (int   argc,
                         GINT_TO_POINTER (ALPHABET_HOSTILE), test_quote_round_trip);
   g_test_add_data_func ("/sandbar/sbpl-reader/quote/round-trip/utf8",
                         GINT_TO_POINTER (ALPHABET_UTF8), test_quote_round_trip);
+  g_test_add_func ("/sandbar/sbpl-reader/append-string/table", test_append_string_table);
+  g_test_add_data_func ("/sandbar/sbpl-reader/append-string/round-trip/hostile",
+                        GINT_TO_POINTER (ALPHABET_HOSTILE), test_append_string_round_trip);
+  g_test_add_data_func ("/sandbar/sbpl-reader/append-string/round-trip/utf8",
+                        GINT_TO_POINTER (ALPHABET_UTF8), test_append_string_round_trip);
+  g_test_add_func ("/sandbar/sbpl-reader/eval-string", test_eval_string);
 
   return g_test_run ();
 }

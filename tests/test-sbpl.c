@@ -17,8 +17,10 @@
 
 #include "sandbar-policy.h"
 #include "sandbar-profile.h"
-#include "sandbar-sbpl.h"
+#include "sandbar-sbpl-private.h"
+#include "sandbar-sbpl-reader.h"
 #include "sbpl-fixture.h"
+#include "sbpl-literals.h"
 
 static SandbarSbpl *
 render_file (const char  *path,
@@ -454,6 +456,311 @@ test_duplicate_paths (void)
   g_assert_null (param_value (sbpl, "DENY_READ_1"));
 }
 
+/* @length bytes of @prefix followed by a repeated mix of ASCII, quotes,
+ * backslashes and UTF-8 (so that literal boundaries fall next to escapes
+ * and inside characters), with a `/` every 200 bytes when @path. */
+static char *
+long_string (const char *prefix,
+             gsize       length,
+             gboolean    path)
+{
+  static const char * const pieces[] = { "a", "\"", "\\", "\xc3\xa9", "\xe2\x82\xac", "b" };
+  GString *s = g_string_new (prefix);
+
+  for (guint i = 0; s->len < length; i++)
+    {
+      const char *piece = path && s->len % 200 == 199 ? "/" : pieces[i % G_N_ELEMENTS (pieces)];
+
+      if (s->len + strlen (piece) > length || (s->len + 1 == length && *piece == '/'))
+        piece = "z";
+      g_string_append (s, piece);
+    }
+  g_assert_cmpuint (s->len, ==, length);
+  g_assert_true (g_utf8_validate (s->str, s->len, NULL));
+  return g_string_free (s, FALSE);
+}
+
+/* The evaluated argument of each `(FILTER …)` in @root, in order. */
+static GPtrArray *
+filter_values (const SandbarSbplNode *root,
+               const char            *filter)
+{
+  g_autoptr(GPtrArray) calls = sandbar_sbpl_node_find_calls (root, filter);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      const SandbarSbplNode *call = g_ptr_array_index (calls, i);
+      g_autoptr(GBytes) value = NULL;
+
+      g_assert_cmpuint (call->children->len, ==, 2);
+      value = sandbar_sbpl_node_eval_string (g_ptr_array_index (call->children, 1));
+      g_assert_nonnull (value);
+      g_ptr_array_add (values, g_strndup (g_bytes_get_data (value, NULL),
+                                          g_bytes_get_size (value)));
+    }
+  return values;
+}
+
+/* A root of 1023 bytes joined with a name of 255 is a 1279-byte path,
+ * longer than sandbox-exec reads in one literal: the inline rendering
+ * writes it with string-append, no literal over 900 bytes, and it reads
+ * back to exactly the original strings. */
+static void
+test_inline_long_strings (void)
+{
+  g_autoptr(SandbarProfile) profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                                   SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autofree char *root = long_string ("/home/u/", SANDBAR_PATH_MAX_BYTES - 1, TRUE);
+  g_autofree char *name = long_string ("", 255, FALSE);
+  g_autofree char *joined = g_strconcat (root, "/", name, NULL);
+  g_autofree char *hidden = long_string ("/home/u/h", SANDBAR_PATH_MAX_BYTES - 1, TRUE);
+  g_autoptr(SandbarSbpl) sbpl = NULL;
+  g_autoptr(SandbarSbplNode) tree = NULL;
+  g_autoptr(GPtrArray) subpaths = NULL;
+  g_autoptr(GPtrArray) literals = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sandbar_profile_set_include_temp (profile, FALSE);
+  sandbar_profile_set_writable_roots (profile, (const char *[]) { root, NULL });
+  sandbar_profile_set_protected_names (profile, (const char *[]) { name, NULL });
+  sandbar_profile_set_deny_read (profile, (const char *[]) { hidden, NULL });
+  sbpl = render (profile, SANDBAR_POLICY_NONE);
+  g_assert_cmpstr (param_value (sbpl, "WRITABLE_ROOT_0"), ==, root);
+  g_assert_cmpstr (param_value (sbpl, "PROTECTED_NAME_0"), ==, name);
+
+  g_assert_cmpuint (sbpl_longest_literal (sbpl->inline_text), <=, SANDBAR_SBPL_LITERAL_MAX_BYTES);
+  assert_has (sbpl->inline_text->str, "(allow file-write*\n  (subpath (string-append \"/home/u/");
+  assert_has (sbpl->inline_text->str, "(deny file-write*\n  (literal (string-append \"/home/u/");
+
+  tree = sandbar_sbpl_parse (sbpl->inline_text->str, sbpl->inline_text->len, &error);
+  g_assert_no_error (error);
+  /* The base rules' `/dev/fd`, the root, the protected name, the hidden path. */
+  subpaths = filter_values (tree, "subpath");
+  g_assert_cmpuint (subpaths->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 0), ==, "/dev/fd");
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 1), ==, root);
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 2), ==, joined);
+  g_assert_cmpstr (g_ptr_array_index (subpaths, 3), ==, hidden);
+  literals = filter_values (tree, "literal");
+  g_assert_cmpstr (g_ptr_array_index (literals, literals->len - 1), ==, joined);
+}
+
+/* The value of a filter's argument in the parameter rendering, with the
+ * parameters substituted and string-append evaluated. */
+static void
+append_value (GString               *out,
+              SandbarSbpl           *sbpl,
+              const SandbarSbplNode *node)
+{
+  if (node->kind == SANDBAR_SBPL_NODE_STRING)
+    g_string_append_len (out, node->value, node->length);
+  else if (sandbar_sbpl_node_is_call (node, "param"))
+    {
+      const char *value = param_value (sbpl, ((SandbarSbplNode *) g_ptr_array_index (node->children,
+                                                                                     1))->value);
+
+      g_assert_nonnull (value);
+      g_string_append (out, value);
+    }
+  else if (sandbar_sbpl_node_is_call (node, "string-append"))
+    for (guint i = 1; i < node->children->len; i++)
+      append_value (out, sbpl, g_ptr_array_index (node->children, i));
+  else
+    g_error ("unexpected filter argument");
+}
+
+typedef struct
+{
+  char  *head;     /* `allow file-write*` */
+  guint  filters;
+  gsize  bytes;    /* of the paths its filters match */
+} PathRule;
+
+static void
+path_rule_free (gpointer data)
+{
+  PathRule *rule = data;
+
+  g_free (rule->head);
+  g_free (rule);
+}
+
+/* The top-level rules of @sbpl that hold user paths (a `param`), in order,
+ * measured in both renderings; the rest are fixed base rules. */
+static GPtrArray *
+path_rules (SandbarSbpl *sbpl)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SandbarSbplNode) tree = sandbar_sbpl_parse (sbpl->text->str, sbpl->text->len, &error);
+  g_autoptr(SandbarSbplNode) inline_tree = NULL;
+  GPtrArray *rules = g_ptr_array_new_with_free_func (path_rule_free);
+
+  g_assert_no_error (error);
+  inline_tree = sandbar_sbpl_parse (sbpl->inline_text->str, sbpl->inline_text->len, &error);
+  g_assert_no_error (error);
+  /* The same forms: only strings differ between the two. */
+  g_assert_cmpuint (inline_tree->children->len, ==, tree->children->len);
+
+  for (guint i = 0; i < tree->children->len; i++)
+    {
+      const SandbarSbplNode *form = g_ptr_array_index (tree->children, i);
+      const SandbarSbplNode *inline_form = g_ptr_array_index (inline_tree->children, i);
+      g_autoptr(GPtrArray) params = sandbar_sbpl_node_find_calls (form, "param");
+      g_autoptr(GString) head = g_string_new (NULL);
+      PathRule *rule;
+      gsize inline_bytes = 0;
+
+      if (params->len == 0)
+        continue;
+      rule = g_new0 (PathRule, 1);
+      for (guint j = 0; j < form->children->len; j++)
+        {
+          const SandbarSbplNode *child = g_ptr_array_index (form->children, j);
+          const SandbarSbplNode *inline_child = g_ptr_array_index (inline_form->children, j);
+          g_autoptr(GString) value = g_string_new (NULL);
+          g_autoptr(GBytes) inline_value = NULL;
+
+          if (child->kind == SANDBAR_SBPL_NODE_SYMBOL)
+            {
+              g_string_append_printf (head, "%s%s", head->len > 0 ? " " : "", child->value);
+              continue;
+            }
+          rule->filters++;
+          /* (subpath X), or (local unix-socket (subpath X)) for a socket. */
+          while (child->children->len == 3)
+            {
+              child = g_ptr_array_index (child->children, 2);
+              inline_child = g_ptr_array_index (inline_child->children, 2);
+            }
+          append_value (value, sbpl, g_ptr_array_index (child->children, 1));
+          rule->bytes += value->len;
+          inline_value = sandbar_sbpl_node_eval_string (g_ptr_array_index (inline_child->children,
+                                                                           1));
+          g_assert_nonnull (inline_value);
+          g_assert_cmpmem (g_bytes_get_data (inline_value, NULL), g_bytes_get_size (inline_value),
+                           value->str, value->len);
+          inline_bytes += g_bytes_get_size (inline_value);
+        }
+      g_assert_cmpuint (inline_bytes, ==, rule->bytes);
+      rule->head = g_string_free (g_steal_pointer (&head), FALSE);
+      g_ptr_array_add (rules, rule);
+    }
+  return rules;
+}
+
+/* A profile of the given size: @n roots and hidden paths of @length bytes
+ * each (or short ones for 0), @n_names protected names, @n_sockets. */
+static SandbarProfile *
+big_profile (guint n,
+             gsize length,
+             guint n_names,
+             guint n_sockets)
+{
+  SandbarProfile *profile = new_profile (SANDBAR_WRITE_ACCESS_ROOTS,
+                                         SANDBAR_NETWORK_ACCESS_RESTRICTED);
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *root = g_strdup_printf ("/home/u/r%03u", i);
+      g_autofree char *secret = g_strdup_printf ("/home/u/h%03u", i);
+
+      g_ptr_array_add (roots, length > 0 ? long_string (root, length, TRUE)
+                                         : g_steal_pointer (&root));
+      g_ptr_array_add (hidden, length > 0 ? long_string (secret, length, TRUE)
+                                          : g_steal_pointer (&secret));
+    }
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("n%u-", i);
+
+      g_ptr_array_add (names, length > 0 ? long_string (prefix, 255, FALSE)
+                                         : g_steal_pointer (&prefix));
+    }
+  for (guint i = 0; i < n_sockets; i++)
+    {
+      g_autofree char *socket = g_strdup_printf ("/tmp/%s%03u.sock", length > 0 ? "long-" : "", i);
+
+      add_socket (profile, socket, i % 2 ? SANDBAR_SOCKET_SCOPE_EXACT
+                                         : SANDBAR_SOCKET_SCOPE_SUBPATH);
+    }
+
+  g_ptr_array_add (roots, NULL);
+  g_ptr_array_add (hidden, NULL);
+  g_ptr_array_add (names, NULL);
+  sandbar_profile_set_include_temp (profile, FALSE);
+  sandbar_profile_set_writable_roots (profile, (const char * const *) roots->pdata);
+  sandbar_profile_set_deny_read (profile, (const char * const *) hidden->pdata);
+  sandbar_profile_set_protected_names (profile, (const char * const *) names->pdata);
+  return profile;
+}
+
+/* Seatbelt refuses a rule whose patterns pass 65535 bytes: 100 roots and
+ * 100 hidden paths of 1000 bytes, with 3 protected names of 255 bytes,
+ * are rules of at most 12 filters and 16 KiB each, of the same kinds in
+ * the same order, covering every path. */
+static void
+test_rules_split (void)
+{
+  g_autoptr(SandbarProfile) profile = big_profile (100, 1000, 3, 20);
+  g_autoptr(SandbarSbpl) sbpl = render (profile, SANDBAR_POLICY_NONE);
+  g_autoptr(GPtrArray) rules = path_rules (sbpl);
+  const char * const heads[] = {
+    "allow file-write*", "deny file-write*", "deny file-read* file-write*",
+    "allow network-bind", "allow network-outbound",
+  };
+  const guint expected[] = { 100, 100 * 3 * 2, 100, 20, 20 };
+  guint totals[G_N_ELEMENTS (heads)] = { 0 };
+  guint section = 0;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      PathRule *rule = g_ptr_array_index (rules, i);
+
+      g_assert_cmpuint (rule->filters, >=, 1);
+      g_assert_cmpuint (rule->filters, <=, SANDBAR_SBPL_FILTERS_PER_RULE);
+      g_assert_cmpuint (rule->bytes, <=, 16 * 1024);
+
+      /* Write allows, protected names, hidden paths; then the sockets,
+       * a bind and an outbound rule each, in turn. */
+      while (section < 3 && !g_str_equal (rule->head, heads[section]))
+        section++;
+      if (section >= 3)
+        section = g_str_equal (rule->head, heads[3]) ? 3 : 4;
+      g_assert_cmpstr (rule->head, ==, heads[section]);
+      totals[section] += rule->filters;
+      if (section >= 3)
+        g_assert_cmpuint (rule->filters, ==, 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    g_assert_cmpuint (totals[i], ==, expected[i]);
+  /* Full rules but the last of each kind. */
+  g_assert_cmpuint (rules->len, ==, 9 + 50 + 9 + 20 + 20);
+  g_assert_cmpuint (sbpl_longest_literal (sbpl->inline_text), <=, SANDBAR_SBPL_LITERAL_MAX_BYTES);
+}
+
+/* Splitting goes by count, so the text still depends only on the shape:
+ * the same profile with short paths renders the same parameter text. */
+static void
+test_rules_split_same_text (void)
+{
+  g_autoptr(SandbarProfile) long_paths = big_profile (100, 1000, 3, 20);
+  g_autoptr(SandbarProfile) short_paths = big_profile (100, 0, 3, 20);
+  g_autoptr(SandbarSbpl) a = render (long_paths, SANDBAR_POLICY_NONE);
+  g_autoptr(SandbarSbpl) b = render (short_paths, SANDBAR_POLICY_NONE);
+
+  g_assert_cmpstr (a->text->str, ==, b->text->str);
+  g_assert_cmpuint (strlen (param_value (a, "WRITABLE_ROOT_99")), ==, 1000);
+  g_assert_cmpstr (param_value (b, "WRITABLE_ROOT_99"), ==, "/home/u/r099");
+  g_assert_cmpstr (param_value (b, "PROTECTED_NAME_2"), ==, "n2-");
+  g_assert_cmpstr (param_value (b, "DENY_READ_99"), ==, "/home/u/h099");
+  g_assert_cmpstr (param_value (a, "UNIX_SOCKET_PATH_0"), ==, "/tmp/long-000.sock");
+  g_assert_cmpstr (param_value (b, "UNIX_SOCKET_PATH_0"), ==, "/tmp/000.sock");
+}
+
 typedef struct
 {
   const char *name;
@@ -538,6 +845,9 @@ main (int   argc,
   g_test_add_func ("/sandbar/sbpl/same-shape-same-text", test_same_shape_same_text);
   g_test_add_func ("/sandbar/sbpl/mixed-scopes-same-text", test_mixed_scopes_same_text);
   g_test_add_func ("/sandbar/sbpl/deterministic", test_deterministic);
+  g_test_add_func ("/sandbar/sbpl/inline-long-strings", test_inline_long_strings);
+  g_test_add_func ("/sandbar/sbpl/rules-split", test_rules_split);
+  g_test_add_func ("/sandbar/sbpl/rules-split-same-text", test_rules_split_same_text);
   g_test_add_func ("/sandbar/sbpl/duplicate-paths", test_duplicate_paths);
   g_test_add_func ("/sandbar/sbpl/resolution-errors", test_resolution_errors);
 

@@ -11,7 +11,9 @@
 #   - every golden NAME.sandbar's NAME.sb with --params NAME.params, and
 #     NAME.inline.sb without parameters;
 #   - COUNT (300) random profiles from GENERATOR (sbpl-gen): the parameter
-#     rendering with --params0, the inline one where sbpl-gen wrote it;
+#     rendering with --params0, and the inline one as sbpl-gen writes it
+#     for TinyScheme, long strings split into string-append of literals
+#     of at most 255 bytes;
 #   - first, that broken input fails, so that a pass means something.
 # Every check must exit 0.
 #
@@ -112,20 +114,32 @@ def golden_jobs(golden_dir):
     return stems, jobs
 
 
+# Heads of the rules that sbpl-gen's profiles split when they hold more
+# than SANDBAR_SBPL_FILTERS_PER_RULE paths.
+PATH_RULES = (b'(allow file-write*\n', b'(deny file-write*\n', b'(deny file-read* file-write*\n')
+
+
 def random_jobs(directory):
-    jobs, n_inline, n_long = [], 0, 0
+    """Returns the jobs and how many profiles had an inline file, a value
+    of 256 bytes or more, string-append in the inline file, split rules."""
+    jobs, n_inline, n_long, n_appended, n_split = [], 0, 0, 0, 0
     for name in sorted(os.listdir(directory)):
         if not name.endswith('.params0'):
             continue
         base = os.path.join(directory, name[:-len('.params0')])
         with open(base + '.params0', 'rb') as f:
             values = [entry.partition(b'=')[2] for entry in f.read().split(b'\0') if entry]
+        with open(base + '.sb', 'rb') as f:
+            text = f.read()
         n_long += any(len(value) >= 256 for value in values)
+        n_split += any(text.count(head) > 1 for head in PATH_RULES)
         jobs.append(['--params0', base + '.params0', base + '.sb'])
         if os.path.exists(base + '.inline.sb'):
+            with open(base + '.inline.sb', 'rb') as f:
+                n_appended += b'(string-append "' in f.read()
             jobs.append([base + '.inline.sb'])
             n_inline += 1
-    return jobs, n_inline, n_long
+    return jobs, (n_inline, n_long, n_appended, n_split)
 
 
 def write(directory, name, data):
@@ -187,7 +201,7 @@ def main(argv):
         out_dir = os.path.join(tmp, 'random')
         os.mkdir(out_dir)
         subprocess.run([generator, seed, str(count), out_dir], check=True)
-        randoms, n_inline, n_long = random_jobs(out_dir)
+        randoms, (n_inline, n_long, n_appended, n_split) = random_jobs(out_dir)
 
         results = run_all([args for _, args, _ in broken] + goldens + randoms)
 
@@ -204,19 +218,25 @@ def main(argv):
                 sys.stdout.buffer.write(output)
                 failed.append('%s exited %s' % (' '.join(args), status))
 
-    # The random set exercised both limits: inline files and long values.
+    # The random set exercised the limits: long values, in the inline
+    # rendering as string-append; rules split by the number of paths.
     if len(stems) < 10:
         failed.append('only %d golden profiles found in %s' % (len(stems), golden_dir))
-    if n_inline < count // 3:
+    if n_inline < count:
         failed.append('only %d of %d random profiles had an inline rendering' % (n_inline, count))
     if n_long < count // 10:
         failed.append('only %d random profiles had a parameter of 256 bytes or more' % n_long)
+    if n_appended < n_long:
+        failed.append('only %d random inline renderings used string-append, but %d profiles '
+                      'had a parameter of 256 bytes or more' % (n_appended, n_long))
+    if n_split < count // 30:
+        failed.append('only %d random profiles had a rule split in several' % n_split)
 
     print('checked %d broken, %d golden (%d profiles), %d random (%d profiles, %d inline, '
-          '%d with values of 256 bytes or more) in %.1f s; tinyscheme crashed and was '
-          'rerun %d times'
+          '%d with values of 256 bytes or more, %d with string-append inline, %d with '
+          'split rules) in %.1f s; tinyscheme crashed and was rerun %d times'
           % (len(broken), len(goldens), len(stems), len(randoms), count, n_inline, n_long,
-             time.monotonic() - started, crashes))
+             n_appended, n_split, time.monotonic() - started, crashes))
     for message in failed:
         print('FAIL: ' + message)
     return 1 if failed else 0
