@@ -14,6 +14,8 @@
  * first in the same way, each NAME=VALUE followed by a NUL byte: once the
  * record is there, so is the environment.
  *
+ * Tests read the files with sandbar-test-recorder.h.
+ *
  * Deliberately free of GLib: nothing between exec and the record may
  * reinterpret the arguments. */
 

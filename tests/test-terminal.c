@@ -19,6 +19,7 @@
 #include "sandbar-private-dir.h"
 #include "sandbar-terminal.h"
 #include "sandbar-terminal-private.h"
+#include "sandbar-test-recorder.h"
 
 #define LINUX SANDBAR_TERMINAL_PLATFORM_LINUX
 #define MACOS SANDBAR_TERMINAL_PLATFORM_MACOS
@@ -171,30 +172,10 @@ record_free (Record *record)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, record_free)
 
-/* The recorder's files: strings, each followed by a NUL byte. */
-static GStrv
-read_strings (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 0);
-  g_assert_cmpint (contents[length - 1], ==, '\0');
-
-  for (gsize start = 0; start < length; start += strlen (contents + start) + 1)
-    g_strv_builder_add (builder, contents + start);
-
-  return g_strv_builder_end (builder);
-}
-
 static Record *
 read_record (const char *path)
 {
-  g_auto(GStrv) strings = read_strings (path);
+  g_auto(GStrv) strings = recorder_read_strings (path);
   Record *record = g_new0 (Record, 1);
 
   record->cwd = g_strdup (strings[0]);
@@ -1058,7 +1039,7 @@ test_open_bundle_environment (void)
 
   record = wait_for_record (out);
   g_assert_cmpstr (record->argv[0], ==, recorder);
-  env = read_strings (env_out);
+  env = recorder_read_strings (env_out);
   g_assert_cmpstr (g_environ_getenv (env, "XDG_DATA_DIRS"), ==, user_data_dirs);
   g_assert_null (g_environ_getenv (env, "GSETTINGS_SCHEMA_DIR"));
   g_assert_cmpstr (g_environ_getenv (env, "SANDBAR_RECORDER_OUT"), ==, out);
