@@ -15,6 +15,12 @@
  * the bundle can be moved, so the bundle carries a template of the list
  * and the real one is written to the user's cache folder at start.
  *
+ * These variables are for Sandbar's own process only: a terminal or a
+ * sandboxed command started from Sandbar.app must see the user's
+ * XDG_DATA_DIRS, not the bundle's. So their values from before are kept,
+ * and whatever starts the user's programs passes
+ * sandbar_bundle_child_environ() to the child.
+ *
  * sandbarctl only takes its translations from the bundle (see
  * sandbar-i18n.c): it changes nothing in the environment that the
  * commands it runs would inherit.
@@ -38,6 +44,19 @@
 #include "sandbar-bundle.h"
 
 static char *bundle_resources;
+
+/* What sandbar_bundle_set_up_environment() changes, and each variable's
+ * value before the first call (NULL: it was not set). */
+static const char * const bundle_variables[] = {
+  "XDG_DATA_DIRS",
+  "GSETTINGS_SCHEMA_DIR",
+  "GIO_MODULE_DIR",
+  "GTK_DATA_PREFIX",
+  "GTK_EXE_PREFIX",
+  "GDK_PIXBUF_MODULE_FILE",
+};
+static char *original_values[G_N_ELEMENTS (bundle_variables)];
+static gboolean originals_saved;
 
 /**
  * sandbar_bundle_find_resources:
@@ -215,6 +234,8 @@ write_loaders_cache (const char  *resources,
  * `GTK_DATA_PREFIX` and `GTK_EXE_PREFIX`. Call it before GTK starts:
  * the libraries read these once.
  *
+ * The values from before are kept for [func@bundle_child_environ].
+ *
  * Returns: %FALSE if the list of image loaders could not be written; the
  *   rest of the environment is set up all the same
  */
@@ -231,6 +252,14 @@ sandbar_bundle_set_up_environment (const char  *resources,
   g_return_val_if_fail (resources != NULL, FALSE);
   g_return_val_if_fail (cache_dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Only the first time: later, the values are the bundle's own. */
+  if (!originals_saved)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (bundle_variables); i++)
+        original_values[i] = g_strdup (g_getenv (bundle_variables[i]));
+      originals_saved = TRUE;
+    }
 
   share = g_build_filename (resources, "share", NULL);
   schemas = g_build_filename (share, "glib-2.0", "schemas", NULL);
@@ -254,6 +283,37 @@ sandbar_bundle_set_up_environment (const char  *resources,
     }
 
   return TRUE;
+}
+
+/**
+ * sandbar_bundle_child_environ:
+ *
+ * The environment for a program of the user's that Sandbar starts (a
+ * terminal, osascript, a sandboxed command): this process's environment
+ * with the variables [func@bundle_set_up_environment] changed put back
+ * as they were, unset if they were unset. Outside a bundle, the
+ * environment as it is.
+ *
+ * Returns: (transfer full): an environment for g_spawn_async() or
+ *   g_subprocess_launcher_set_environ()
+ */
+GStrv
+sandbar_bundle_child_environ (void)
+{
+  GStrv envp = g_get_environ ();
+
+  if (!originals_saved)
+    return envp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bundle_variables); i++)
+    {
+      if (original_values[i] != NULL)
+        envp = g_environ_setenv (envp, bundle_variables[i], original_values[i], TRUE);
+      else
+        envp = g_environ_unsetenv (envp, bundle_variables[i]);
+    }
+
+  return envp;
 }
 
 /**

@@ -21,6 +21,7 @@ const char *sandbar_bundle_get_resources      (void);
 gboolean    sandbar_bundle_set_up_environment (const char          *resources,
                                                const char          *cache_dir,
                                                GError             **error);
+GStrv       sandbar_bundle_child_environ      (void);
 void        sandbar_bundle_bind_text_domains  (const char          *resources,
                                                const char * const  *domains);
 

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sandbar-bundle.h"
 #include "sandbar-launcher.h"
 
 /* Launch files older than this are removed by the next launch. */
@@ -145,7 +146,8 @@ restore_signals (gpointer user_data)
  * @error: return location for a #GError
  *
  * Runs the sandboxed command in this terminal, in the working directory
- * of the policy, and waits for it. The launch files are removed after.
+ * of the policy, with the user's environment ([func@bundle_child_environ]),
+ * and waits for it. The launch files are removed after.
  *
  * Returns: %TRUE if the command was started (whatever its exit status)
  */
@@ -157,12 +159,16 @@ sandbar_launch_run (SandbarLaunch  *launch,
   struct sigaction ignore = { 0 };
   struct sigaction old_int;
   struct sigaction old_quit;
+  g_auto(GStrv) envp = NULL;
   GPid pid;
   int status = 0;
 
   g_return_val_if_fail (launch != NULL, FALSE);
 
-  if (!g_spawn_async (launch->policy->working_directory, launch->argv, NULL,
+  /* The user's environment, not what Sandbar.app set up for GTK; the
+   * backend adds SANDBAR_PROFILE and SANDBAR_SANDBOX inside the sandbox. */
+  envp = sandbar_bundle_child_environ ();
+  if (!g_spawn_async (launch->policy->working_directory, launch->argv, envp,
                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_CHILD_INHERITS_STDIN,
                       restore_signals, NULL, &pid, error))
     return FALSE;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sandbar-bundle.h"
 #include "sandbar-input.h"
 #include "sandbar-terminal.h"
 #include "sandbar-terminal-private.h"
@@ -905,11 +906,12 @@ detach_child (gpointer user_data)
  *
  * Spawns exactly the argv of [method@Terminal.build_argv], in
  * @working_directory (so terminals without a directory option start there
- * too), in a session of its own, and returns once the terminal program
- * has started; it does not wait for the window. The terminal's input is
- * `/dev/null` and its output is discarded; its error output is kept when
- * ours is a terminal, so that `sandbarctl open` shows why a terminal
- * failed.
+ * too), in a session of its own, with the user's environment rather than
+ * the one Sandbar.app set up for GTK ([func@bundle_child_environ]), and
+ * returns once the terminal program has started; it does not wait for
+ * the window. The terminal's input is `/dev/null` and its output is
+ * discarded; its error output is kept when ours is a terminal, so that
+ * `sandbarctl open` shows why a terminal failed.
  *
  * Returns: %TRUE if the terminal started, or %FALSE with
  *   %SANDBAR_TERMINAL_ERROR_FAILED naming the program
@@ -925,6 +927,7 @@ sandbar_terminal_open (SandbarTerminal     *self,
   g_autoptr(GSubprocess) subprocess = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = NULL;
   GSubprocessFlags flags;
   const char *cwd;
 
@@ -959,6 +962,9 @@ sandbar_terminal_open (SandbarTerminal     *self,
 
   launcher = g_subprocess_launcher_new (flags);
   g_subprocess_launcher_set_cwd (launcher, cwd);
+  /* Sandbar.app's GTK variables are not for the user's shell. */
+  envp = sandbar_bundle_child_environ ();
+  g_subprocess_launcher_set_environ (launcher, envp);
   g_subprocess_launcher_set_child_setup (launcher, detach_child, NULL, NULL);
 
   subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv,

@@ -10,6 +10,12 @@
  * including argv[0], each followed by a NUL byte. The record is written
  * to a temporary name and renamed, so a reader never sees half of it.
  *
+ * When $SANDBAR_RECORDER_ENV_OUT is set too, the environment goes there
+ * first in the same way, each NAME=VALUE followed by a NUL byte: once the
+ * record is there, so is the environment.
+ *
+ * Tests read the files with sandbar-test-recorder.h.
+ *
  * Deliberately free of GLib: nothing between exec and the record may
  * reinterpret the arguments. */
 
@@ -43,15 +49,60 @@ write_all (int         fd,
   return 0;
 }
 
+extern char **environ;
+
+/* Writes @count strings, each followed by a NUL byte, into @path through
+ * a temporary file and a rename. */
+static int
+write_record (const char         *path,
+              const char * const *strings,
+              size_t              count)
+{
+  size_t tmp_size = strlen (path) + sizeof ".tmp";
+  char *tmp = malloc (tmp_size);
+  int fd;
+
+  if (tmp == NULL)
+    return -1;
+  snprintf (tmp, tmp_size, "%s.tmp", path);
+
+  fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      perror ("sandbar-test-recorder: open");
+      free (tmp);
+      return -1;
+    }
+
+  for (size_t i = 0; i < count; i++)
+    if (write_all (fd, strings[i], strlen (strings[i]) + 1) != 0)
+      {
+        perror ("sandbar-test-recorder: write");
+        close (fd);
+        free (tmp);
+        return -1;
+      }
+
+  if (close (fd) != 0 || rename (tmp, path) != 0)
+    {
+      perror ("sandbar-test-recorder: close/rename");
+      free (tmp);
+      return -1;
+    }
+
+  free (tmp);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   const char *out = getenv ("SANDBAR_RECORDER_OUT");
+  const char *env_out = getenv ("SANDBAR_RECORDER_ENV_OUT");
   char cwd[PATH_MAX];
-  char *tmp;
-  size_t tmp_size;
-  int fd;
+  const char **record;
+  size_t n_env = 0;
 
   if (out == NULL || *out == '\0')
     {
@@ -65,37 +116,24 @@ main (int   argc,
       return 2;
     }
 
-  tmp_size = strlen (out) + sizeof ".tmp";
-  tmp = malloc (tmp_size);
-  if (tmp == NULL)
+  if (env_out != NULL && *env_out != '\0')
+    {
+      while (environ[n_env] != NULL)
+        n_env++;
+      if (write_record (env_out, (const char * const *) environ, n_env) != 0)
+        return 2;
+    }
+
+  record = malloc (sizeof *record * ((size_t) argc + 1));
+  if (record == NULL)
     return 2;
-  snprintf (tmp, tmp_size, "%s.tmp", out);
-
-  fd = open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      perror ("sandbar-test-recorder: open");
-      return 2;
-    }
-
-  if (write_all (fd, cwd, strlen (cwd) + 1) != 0)
-    goto fail;
-
+  record[0] = cwd;
   for (int i = 0; i < argc; i++)
-    if (write_all (fd, argv[i], strlen (argv[i]) + 1) != 0)
-      goto fail;
+    record[i + 1] = argv[i];
 
-  if (close (fd) != 0 || rename (tmp, out) != 0)
-    {
-      perror ("sandbar-test-recorder: close/rename");
-      return 2;
-    }
+  if (write_record (out, record, (size_t) argc + 1) != 0)
+    return 2;
 
-  free (tmp);
+  free (record);
   return 0;
-
-fail:
-  perror ("sandbar-test-recorder: write");
-  close (fd);
-  return 2;
 }

@@ -6,7 +6,8 @@
  * The path logic of core/sandbar-bundle.c, on Linux: which executables are
  * inside a bundle, the environment GTK is given, and the gdk-pixbuf
  * loaders list written from the bundle's template for wherever the bundle
- * was moved to (paths with spaces, quotes and backslashes included).
+ * was moved to (paths with spaces, quotes and backslashes included), and
+ * the user's environment given back to the programs Sandbar starts.
  */
 
 #include "config.h"
@@ -166,6 +167,79 @@ test_environment (void)
   }
 }
 
+/* The variables the bundle sets are the bundle's business: a child gets
+ * the values from before, set or unset, and everything else as it is.
+ * In a subprocess: the values are kept at the first set-up, which the
+ * other tests have done already. */
+static void
+test_child_environ (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *resources = NULL;
+  g_autofree char *cache_dir = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) unchanged = NULL;
+  g_auto(GStrv) child = NULL;
+  g_auto(GStrv) own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  tmp = g_dir_make_tmp ("sandbar-bundle-XXXXXX", NULL);
+  resources = make_resources (tmp, TRUE);
+  cache_dir = g_build_filename (tmp, "cache", NULL);
+  share = g_build_filename (resources, "share", NULL);
+  quoted = g_shell_quote (tmp);
+  command = g_strconcat ("rm -rf -- ", quoted, NULL);
+
+  g_setenv ("XDG_DATA_DIRS", "/home/me/.local/share/flatpak/exports/share:/usr/share", TRUE);
+  g_setenv ("GTK_DATA_PREFIX", "/opt/my gtk", TRUE);
+  g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+  g_unsetenv ("GIO_MODULE_DIR");
+  g_unsetenv ("GTK_EXE_PREFIX");
+  g_unsetenv ("GDK_PIXBUF_MODULE_FILE");
+  g_setenv ("SANDBAR_TEST_UNRELATED", "kept", TRUE);
+
+  /* Outside a bundle: the environment as it is. */
+  before = g_get_environ ();
+  unchanged = sandbar_bundle_child_environ ();
+  g_assert_cmpstrv (unchanged, before);
+
+  /* Twice, as in test_environment(): the second set-up must not take
+   * the bundle's values for the user's. */
+  g_assert_true (sandbar_bundle_set_up_environment (resources, cache_dir, &error));
+  g_assert_true (sandbar_bundle_set_up_environment (resources, cache_dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_getenv ("XDG_DATA_DIRS"), ==, share);
+  g_assert_nonnull (g_getenv ("GDK_PIXBUF_MODULE_FILE"));
+
+  child = sandbar_bundle_child_environ ();
+  g_assert_cmpstr (g_environ_getenv (child, "XDG_DATA_DIRS"), ==,
+                   "/home/me/.local/share/flatpak/exports/share:/usr/share");
+  g_assert_cmpstr (g_environ_getenv (child, "GTK_DATA_PREFIX"), ==, "/opt/my gtk");
+  g_assert_null (g_environ_getenv (child, "GSETTINGS_SCHEMA_DIR"));
+  g_assert_null (g_environ_getenv (child, "GIO_MODULE_DIR"));
+  g_assert_null (g_environ_getenv (child, "GTK_EXE_PREFIX"));
+  g_assert_null (g_environ_getenv (child, "GDK_PIXBUF_MODULE_FILE"));
+  g_assert_cmpstr (g_environ_getenv (child, "SANDBAR_TEST_UNRELATED"), ==, "kept");
+  g_assert_cmpuint (g_strv_length (child), ==, g_strv_length (before));
+
+  /* Sandbar itself keeps the bundle's. */
+  own = g_get_environ ();
+  g_assert_cmpstr (g_environ_getenv (own, "XDG_DATA_DIRS"), ==, share);
+  g_assert_cmpstr (g_environ_getenv (own, "GTK_EXE_PREFIX"), ==, resources);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
 /* Another copy of the bundle elsewhere gets a list of its own. */
 static void
 test_two_bundles (void)
@@ -256,6 +330,7 @@ main (int   argc,
     }
   g_test_add_func ("/sandbar/bundle/not-in-bundle", test_not_in_bundle);
   g_test_add_func ("/sandbar/bundle/environment", test_environment);
+  g_test_add_func ("/sandbar/bundle/child-environ", test_child_environ);
   g_test_add_func ("/sandbar/bundle/two-bundles", test_two_bundles);
   g_test_add_func ("/sandbar/bundle/no-template-and-unwritable-cache",
                    test_no_template_and_unwritable_cache);

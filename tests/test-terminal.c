@@ -15,9 +15,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sandbar-bundle.h"
 #include "sandbar-private-dir.h"
 #include "sandbar-terminal.h"
 #include "sandbar-terminal-private.h"
+#include "sandbar-test-recorder.h"
 
 #define LINUX SANDBAR_TERMINAL_PLATFORM_LINUX
 #define MACOS SANDBAR_TERMINAL_PLATFORM_MACOS
@@ -173,24 +175,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, record_free)
 static Record *
 read_record (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *contents = NULL;
-  Record *record;
-  gsize length;
-  gsize start;
+  g_auto(GStrv) strings = recorder_read_strings (path);
+  Record *record = g_new0 (Record, 1);
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 0);
-  g_assert_cmpint (contents[length - 1], ==, '\0');
-
-  record = g_new0 (Record, 1);
-  record->cwd = g_strdup (contents);
-
-  for (start = strlen (contents) + 1; start < length; start += strlen (contents + start) + 1)
-    g_strv_builder_add (builder, contents + start);
-  record->argv = g_strv_builder_end (builder);
+  record->cwd = g_strdup (strings[0]);
+  record->argv = g_strdupv (strings + 1);
 
   return record;
 }
@@ -1001,6 +990,61 @@ test_open_fake_terminal (void)
   g_assert_cmpstrv (record->argv, argv);
 }
 
+/* Inside Sandbar.app, Sandbar's own XDG_DATA_DIRS and GTK variables are
+ * the bundle's (core/sandbar-bundle.c): the terminal, and so the user's
+ * shell, gets the user's back. */
+static void
+test_open_bundle_environment (void)
+{
+  const char *user_data_dirs = "/home/me/.local/share/flatpak/exports/share:/usr/share";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TempDir) root = NULL;
+  g_autoptr(SandbarTerminal) terminal = NULL;
+  g_autoptr(Record) record = NULL;
+  g_autofree char *recorder = recorder_path ();
+  g_autofree char *quoted_recorder = g_shell_quote (recorder);
+  g_autofree char *template = g_strconcat (quoted_recorder, " {}", NULL);
+  g_autofree char *resources = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *env_out = NULL;
+  g_auto(GStrv) command = make_command (PROGRAM);
+  g_auto(GStrv) env = NULL;
+  gboolean ok;
+
+  if (ran_in_subprocess ())
+    return;
+
+  root = temp_dir_new ();
+  resources = g_build_filename (root->path, "Sandbar.app", "Contents", "Resources", NULL);
+  g_assert_no_errno (g_mkdir_with_parents (resources, 0700));
+  out = g_build_filename (root->path, "record", NULL);
+  env_out = g_build_filename (root->path, "environment", NULL);
+
+  g_setenv ("XDG_DATA_DIRS", user_data_dirs, TRUE);
+  g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+  g_assert_true (sandbar_bundle_set_up_environment (resources, root->path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_getenv ("XDG_DATA_DIRS"), !=, user_data_dirs);
+  g_assert_nonnull (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+
+  terminal = sandbar_terminal_new_custom (template, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("SANDBAR_RECORDER_OUT", out, TRUE);
+  g_setenv ("SANDBAR_RECORDER_ENV_OUT", env_out, TRUE);
+  ok = sandbar_terminal_open (terminal, (const char * const *) command, root->path, NULL,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  record = wait_for_record (out);
+  g_assert_cmpstr (record->argv[0], ==, recorder);
+  env = recorder_read_strings (env_out);
+  g_assert_cmpstr (g_environ_getenv (env, "XDG_DATA_DIRS"), ==, user_data_dirs);
+  g_assert_null (g_environ_getenv (env, "GSETTINGS_SCHEMA_DIR"));
+  g_assert_cmpstr (g_environ_getenv (env, "SANDBAR_RECORDER_OUT"), ==, out);
+}
+
 /* Every Linux recipe, opened with a fake program of the terminal's name
  * on PATH: the spawned argv is build_argv()'s, and the process starts in
  * the working directory even when the terminal has no flag for it. */
@@ -1337,6 +1381,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/sandbar/terminal/open/fake-terminal", test_open_fake_terminal);
+  g_test_add_func ("/sandbar/terminal/open/bundle-environment", test_open_bundle_environment);
   g_test_add_func ("/sandbar/terminal/open/errors", test_open_errors);
   for (guint i = 0; i < G_N_ELEMENTS (recipe_cases); i++)
     {

@@ -24,6 +24,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "sandbar-bundle.h"
 #include "sandbar-tray-link.h"
 
 /**
@@ -178,6 +179,7 @@ sandbar_tray_link_start_tray (const char  *window_app_id,
   g_autofree char *program = sandbar_tray_link_find_program ();
   g_autofree char *window_program = g_file_read_link ("/proc/self/exe", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = NULL;
 
   g_return_val_if_fail (g_application_id_is_valid (window_app_id), FALSE);
 
@@ -198,8 +200,12 @@ sandbar_tray_link_start_tray (const char  *window_app_id,
     }
   g_ptr_array_add (argv, NULL);
 
-  /* Without G_SPAWN_DO_NOT_REAP_CHILD GLib forks twice: the tray process
-   * is nobody's zombie and lives on when this process ends. */
-  return g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+  /* The tray starts windows, and they terminals: it must not pass on
+   * variables this window set up for GTK (sandbar-bundle.c), or a window
+   * it starts would keep them as the user's. Without
+   * G_SPAWN_DO_NOT_REAP_CHILD GLib forks twice: the tray process is
+   * nobody's zombie and lives on when this process ends. */
+  envp = sandbar_bundle_child_environ ();
+  return g_spawn_async (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
                         NULL, error);
 }
