@@ -109,6 +109,10 @@ def main(argv):
             'the tray icon': at('datadir', 'icons', 'hicolor', 'symbolic', 'apps',
                                 APP_ID + '-symbolic.svg'),
         }
+        # Linux and the BSDs: the tray item's own small process, which the
+        # window looks for in libexec (gui/status/sandbar-tray-link.c).
+        if not sys.platform.startswith('darwin'):
+            expected['the tray process'] = at('libexecdir', 'sandbar-tray')
         with open(os.path.join(os.path.dirname(__file__), '..', '..', 'po', 'LINGUAS')) as f:
             languages = f.read().split()
         for lang in languages:
@@ -120,6 +124,8 @@ def main(argv):
                   f'{what}: {os.path.relpath(path, destdir)}')
         for name in ('sandbar', 'sandbarctl'):
             check(os.access(os.path.join(bindir, name), os.X_OK), f'{name} is executable')
+        if 'the tray process' in expected:
+            check(os.access(expected['the tray process'], os.X_OK), 'sandbar-tray is executable')
 
         # They agree with each other.
         desktop = configparser.ConfigParser(interpolation=None, strict=False)
