@@ -148,6 +148,20 @@ assert_window_calls (Fixture    *f,
   g_assert_cmpstr (joined, ==, expected);
 }
 
+/* Lets the main context run for @seconds: the fake tray and the fake
+ * window live in this process and must keep answering the tray process
+ * (a g_usleep() would stall them, and the tray process with them). */
+static void
+run_for (guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, sandbar_test_tick, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
 /* ---------------------------------------------------------------------- */
 /* The tray process                                                       */
 /* ---------------------------------------------------------------------- */
@@ -507,8 +521,7 @@ test_outlives_window (Fixture       *f,
 
   window_stop (f);
   /* Past the start-up grace: still there. */
-  g_usleep (6 * G_USEC_PER_SEC);
-  g_main_context_iteration (NULL, FALSE);
+  run_for (6);
   g_assert_false (f->tray_exited);
   g_assert_true (sandbar_test_name_has_owner (f->bus, TRAY_ID));
 }
@@ -526,8 +539,7 @@ test_no_tray (Fixture       *f,
   SANDBAR_TEST_WAIT_UNTIL (sandbar_test_name_has_owner (f->bus, TRAY_ID));
 
   /* Past the start-up grace, the window keeps it. */
-  g_usleep (6 * G_USEC_PER_SEC);
-  g_main_context_iteration (NULL, FALSE);
+  run_for (6);
   g_assert_false (f->tray_exited);
 
   window_stop (f);
