@@ -117,13 +117,19 @@ on_window_vanished (GDBusConnection *connection,
   update_hold (self);
 }
 
+/* The focus token the tray gave for the click being handled (Wayland). */
+static const char *
+activation_token (SandbarTrayApplication *self)
+{
+  return self->item != NULL ? sandbar_status_item_get_activation_token (self->item) : NULL;
+}
+
 /* Starts the window program, with @args after it. */
 static void
 start_window (SandbarTrayApplication *self,
               const char * const     *args)
 {
-  const char *token = self->item != NULL
-                      ? sandbar_status_item_get_activation_token (self->item) : NULL;
+  const char *token = activation_token (self);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
@@ -149,10 +155,8 @@ activate_in_window (SandbarTrayApplication *self,
                     GVariant               *parameter)
 {
   GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
-  const char *token = self->item != NULL
-                      ? sandbar_status_item_get_activation_token (self->item) : NULL;
-
-  sandbar_tray_link_activate (connection, self->window_app_id, action, parameter, token);
+  sandbar_tray_link_activate (connection, self->window_app_id, action, parameter,
+                              activation_token (self));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -110,24 +110,6 @@ typedef struct
 /* Waiting                                                                */
 /* ---------------------------------------------------------------------- */
 
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main context run (the fake tray answers Sandbar) for @ms. */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Lets the main context run until *@flag is set or @timeout_s passed;
  * returns *@flag. */
 static gboolean
@@ -615,7 +597,7 @@ close_window (Child   *child,
     {
       n = close_windows_of (pid);
       if (n == 0)
-        run_for (50);
+        sandbar_test_run_for (50);
     }
   if (n == 0)
     g_error ("found no window of process %d to close", pid);
@@ -656,13 +638,13 @@ tray_run (const char         *sandbar,
   if (bus_name_pid (bus, item) != tray)
     g_error ("the tray item %s is not the tray process's (%d)", item, tray);
 
-  run_for (1000);
+  sandbar_test_run_for (1000);
   add (s->rss_open, rss_mb (child->pid));
   add (s->rss_open_tray, rss_mb (tray));
   add (s->rss_open_both, rss_mb (child->pid) + rss_mb (tray));
 
   close_window (child, child->pid, s);
-  run_for (2000);
+  sandbar_test_run_for (2000);
   add (s->rss_closed, rss_mb (tray));
   add (s->anon_closed, status_kb (tray, "RssAnon:") / 1024);
   add (s->file_closed, status_kb (tray, "RssFile:") / 1024);
@@ -672,11 +654,11 @@ tray_run (const char         *sandbar,
    * grace, START_GRACE_SECONDS in gui/tray/sandbar-tray-application.c);
    * idle starts after it, when nothing at all should run. */
   if (g_get_monotonic_time () < child->spawned + TRAY_SETTLED_SECONDS * G_USEC_PER_SEC)
-    run_for ((guint) ((child->spawned + TRAY_SETTLED_SECONDS * G_USEC_PER_SEC -
+    sandbar_test_run_for ((guint) ((child->spawned + TRAY_SETTLED_SECONDS * G_USEC_PER_SEC -
                        g_get_monotonic_time ()) / 1000));
   ticks = cpu_ticks (tray);
   switches = context_switches (tray);
-  run_for (idle_seconds * 1000);
+  sandbar_test_run_for (idle_seconds * 1000);
   add (s->ticks, cpu_ticks (tray) - ticks);
   add (s->switches, context_switches (tray) - switches);
 
@@ -691,11 +673,11 @@ tray_run (const char         *sandbar,
     g_error ("the window did not come back");
   add (s->reopen, (frame - t0) / 1000.0);
   window = wait_for_bus_name (bus, APP_BUS_NAME);
-  run_for (1000);
+  sandbar_test_run_for (1000);
   add (s->rss_reopened, rss_mb (window));
 
   close_window (child, window, s);
-  run_for (2000);
+  sandbar_test_run_for (2000);
   add (s->rss_closed2, rss_mb (tray));
 
   run_end (child, bus, tray);

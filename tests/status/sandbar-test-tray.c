@@ -56,6 +56,60 @@ sandbar_test_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sandbar_test_run_for:
+ * @ms: how long
+ *
+ * Lets the default main context run for @ms: the fake tray (and whatever
+ * else of the test's lives in it) keeps answering meanwhile, where a
+ * g_usleep() would stall it and every process waiting for it.
+ */
+void
+sandbar_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/**
+ * sandbar_test_run_on_private_bus:
+ *
+ * Runs the cases added so far (g_test_run()) on a session bus of their
+ * own (GTestDBus), after g_test_init(). Without dbus-daemon it prints a
+ * TAP plan that skips everything.
+ *
+ * Returns: the exit status for main()
+ */
+int
+sandbar_test_run_on_private_bus (void)
+{
+  g_autoptr(GTestDBus) bus = NULL;
+  g_autofree char *daemon = g_find_program_in_path ("dbus-daemon");
+  int status;
+
+  if (daemon == NULL)
+    {
+      g_print ("1..0 # SKIP dbus-daemon is not installed (Debian: dbus)\n");
+      return 0;
+    }
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  status = g_test_run ();
+  g_test_dbus_down (bus);
+  return status;
+}
+
 typedef struct
 {
   gboolean  done;

@@ -38,6 +38,8 @@ G_BEGIN_DECLS
   } G_STMT_END
 
 gboolean            sandbar_test_tick                        (gpointer            user_data);
+void                sandbar_test_run_for                     (guint               ms);
+int                 sandbar_test_run_on_private_bus          (void);
 
 GVariant           *sandbar_test_call                        (GDBusConnection    *connection,
                                                               const char         *bus_name,

@@ -1093,19 +1093,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GTestDBus) bus = NULL;
-  g_autofree char *daemon = NULL;
-  int status;
-
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  daemon = g_find_program_in_path ("dbus-daemon");
-  if (daemon == NULL)
-    {
-      g_print ("1..0 # SKIP dbus-daemon is not installed (Debian: dbus)\n");
-      return 0;
-    }
 
 #define ADD(path, func) \
   g_test_add ("/sandbar/status/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1127,9 +1116,5 @@ main (int   argc,
 
 #undef ADD
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  status = g_test_run ();
-  g_test_dbus_down (bus);
-  return status;
+  return sandbar_test_run_on_private_bus ();
 }

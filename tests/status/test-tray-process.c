@@ -148,20 +148,6 @@ assert_window_calls (Fixture    *f,
   g_assert_cmpstr (joined, ==, expected);
 }
 
-/* Lets the main context run for @seconds: the fake tray and the fake
- * window live in this process and must keep answering the tray process
- * (a g_usleep() would stall them, and the tray process with them). */
-static void
-run_for (guint seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (50, sandbar_test_tick, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
 /* ---------------------------------------------------------------------- */
 /* The tray process                                                       */
 /* ---------------------------------------------------------------------- */
@@ -521,7 +507,7 @@ test_outlives_window (Fixture       *f,
 
   window_stop (f);
   /* Past the start-up grace: still there. */
-  run_for (6);
+  sandbar_test_run_for (6000);
   g_assert_false (f->tray_exited);
   g_assert_true (sandbar_test_name_has_owner (f->bus, TRAY_ID));
 }
@@ -539,7 +525,7 @@ test_no_tray (Fixture       *f,
   SANDBAR_TEST_WAIT_UNTIL (sandbar_test_name_has_owner (f->bus, TRAY_ID));
 
   /* Past the start-up grace, the window keeps it. */
-  run_for (6);
+  sandbar_test_run_for (6000);
   g_assert_false (f->tray_exited);
 
   window_stop (f);
@@ -614,19 +600,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GTestDBus) bus = NULL;
-  g_autofree char *daemon = NULL;
-  int status;
-
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  daemon = g_find_program_in_path ("dbus-daemon");
-  if (daemon == NULL)
-    {
-      g_print ("1..0 # SKIP dbus-daemon is not installed (Debian: dbus)\n");
-      return 0;
-    }
   if (g_getenv ("SANDBAR_TRAY_PROGRAM") == NULL || g_getenv ("SANDBAR_TEST_RECORDER") == NULL)
     {
       g_print ("1..0 # SKIP SANDBAR_TRAY_PROGRAM and SANDBAR_TEST_RECORDER are not set\n");
@@ -650,9 +626,5 @@ main (int   argc,
 
 #undef ADD
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  status = g_test_run ();
-  g_test_dbus_down (bus);
-  return status;
+  return sandbar_test_run_on_private_bus ();
 }
